@@ -1,0 +1,118 @@
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import { DomainError } from '../../domain/errors';
+import type { Draft } from '../../domain/referral/draft';
+import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import type { AuditLog } from '../../ports/audit-log';
+import type { DraftStore } from '../../ports/draft-store';
+import type { RequestStore, Sequence } from '../../ports/request-store';
+import type { Store } from '../../ports/store';
+
+/** Copies through JSON, as Redis would, so that no caller can change stored state by holding a reference. */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const key = (...parts: string[]) => parts.join('\u0000');
+
+class InMemoryAuditLog implements AuditLog {
+  private readonly entries = new Map<string, AuditEntry[]>();
+
+  async append(service: string, entry: AuditEntry): Promise<void> {
+    this.appendNow(service, entry);
+  }
+
+  appendNow(service: string, entry: AuditEntry): void {
+    const list = this.entries.get(service) ?? [];
+    list.push(copy(entry));
+    this.entries.set(service, list);
+  }
+
+  async recent(service: string, count: number): Promise<AuditEntry[]> {
+    return copy((this.entries.get(service) ?? []).slice(-count).reverse());
+  }
+}
+
+class InMemoryDraftStore implements DraftStore {
+  readonly drafts = new Map<string, Draft>();
+  private readonly active = new Map<string, string>();
+
+  constructor(private readonly audit: InMemoryAuditLog) {}
+
+  async get(service: string, id: string): Promise<Draft | null> {
+    const draft = this.drafts.get(key(service, id));
+    return draft ? copy(draft) : null;
+  }
+
+  async activeFor(service: string, ownerId: string): Promise<Draft | null> {
+    const id = this.active.get(key(service, ownerId));
+    return id ? this.get(service, id) : null;
+  }
+
+  async save(draft: Draft, audit: AuditEntry): Promise<void> {
+    this.saveNow(draft);
+    this.audit.appendNow(draft.service, audit);
+  }
+
+  /** The synchronous core of save, shared with request creation so that both are one atomic step. */
+  saveNow(draft: Draft): void {
+    const stored = this.drafts.get(key(draft.service, draft.id));
+    if ((stored?.version ?? 0) !== draft.version - 1) throw new DomainError('version_conflict');
+    this.drafts.set(key(draft.service, draft.id), copy(draft));
+    const owner = key(draft.service, draft.ownerId);
+    if (draft.status === 'open') this.active.set(owner, draft.id);
+    else if (this.active.get(owner) === draft.id) this.active.delete(owner);
+  }
+}
+
+class InMemoryRequestStore implements RequestStore {
+  private readonly requests = new Map<string, ConsultationRequest>();
+  private readonly sequences = new Map<string, number>();
+  private readonly reserved = new Map<string, Sequence>();
+
+  constructor(private readonly drafts: InMemoryDraftStore, private readonly audit: InMemoryAuditLog) {}
+
+  async reserveSequence(service: string, draftId: string, year: number): Promise<Sequence> {
+    const k = key(service, draftId);
+    const existing = this.reserved.get(k);
+    if (existing) return { ...existing };
+    const n = (this.sequences.get(key(service, String(year))) ?? 0) + 1;
+    this.sequences.set(key(service, String(year)), n);
+    this.reserved.set(k, { year, n });
+    return { year, n };
+  }
+
+  async create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry) {
+    const existing = this.requests.get(key(request.service, request.reference));
+    if (existing) return { created: false, request: copy(existing) };
+    this.drafts.saveNow(submittedDraft);
+    this.requests.set(key(request.service, request.reference), copy(request));
+    this.audit.appendNow(request.service, audit);
+    return { created: true, request: copy(request) };
+  }
+
+  async get(service: string, reference: string): Promise<ConsultationRequest | null> {
+    const request = this.requests.get(key(service, reference));
+    return request ? copy(request) : null;
+  }
+
+  async listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]> {
+    return [...this.requests.values()]
+      .filter((r) => r.service === service && r.ownerId === ownerId)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.reference.localeCompare(a.reference))
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  async update(request: ConsultationRequest, audit: AuditEntry): Promise<void> {
+    const stored = this.requests.get(key(request.service, request.reference));
+    if (!stored) throw new DomainError('request_not_found');
+    if (stored.version !== request.version - 1) throw new DomainError('version_conflict');
+    this.requests.set(key(request.service, request.reference), copy(request));
+    this.audit.appendNow(request.service, audit);
+  }
+}
+
+/** The embedded store: everything in this process's memory, gone when it stops. For demos and tests. */
+export function createInMemoryStore(): Store {
+  const audit = new InMemoryAuditLog();
+  const drafts = new InMemoryDraftStore(audit);
+  const requests = new InMemoryRequestStore(drafts, audit);
+  return { drafts, requests, audit, ping: async () => true, close: async () => undefined };
+}

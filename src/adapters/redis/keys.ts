@@ -1,0 +1,13 @@
+/**
+ * Key names. Every key of a service carries the service as its hash tag, so that each script's keys
+ * share one slot and the layout works unchanged on Redis Cluster.
+ */
+export const keys = {
+  draft: (service: string, id: string) => `cb:{${service}}:draft:${id}`,
+  activeDraft: (service: string, ownerId: string) => `cb:{${service}}:draft-active:${ownerId}`,
+  request: (service: string, reference: string) => `cb:{${service}}:req:${reference}`,
+  ownerRequests: (service: string, ownerId: string) => `cb:{${service}}:owner-reqs:${ownerId}`,
+  sequence: (service: string, year: number) => `cb:{${service}}:seq:${year}`,
+  reservedSequence: (service: string, draftId: string) => `cb:{${service}}:draft-seq:${draftId}`,
+  audit: (service: string) => `cb:{${service}}:audit`,
+};

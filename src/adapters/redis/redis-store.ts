@@ -1,0 +1,107 @@
+import Redis from 'ioredis';
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import { DomainError } from '../../domain/errors';
+import type { Draft } from '../../domain/referral/draft';
+import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import type { Store } from '../../ports/store';
+import { fromFields, toFields } from './audit-fields';
+import { keys } from './keys';
+import { CREATE_REQUEST, RESERVE_SEQUENCE, SAVE_DRAFT, UPDATE_REQUEST } from './scripts';
+
+export interface RedisStoreOptions {
+  /** How long an untouched draft (and a draft's reserved number) is kept. */
+  draftTtlMs: number;
+  /** How long /healthz waits for Redis before calling it down. */
+  pingTimeoutMs?: number;
+}
+
+type ScriptCall = (...args: (string | number)[]) => Promise<string>;
+
+const SCRIPTS = { saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [5, CREATE_REQUEST], updateRequest: [2, UPDATE_REQUEST] } as const;
+
+function outcome(result: string, allowed: readonly string[]): string {
+  if (result === 'conflict') throw new DomainError('version_conflict');
+  if (result === 'missing') throw new DomainError('request_not_found');
+  if (!allowed.includes(result)) throw new Error(`unexpected script reply ${result}`);
+  return result;
+}
+
+/** The system of record: drafts, requests and the audit stream in Redis, each change one Lua script. */
+export function createRedisStore(redis: Redis, options: RedisStoreOptions): Store {
+  for (const [name, [numberOfKeys, lua]] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys, lua });
+  const script = (name: keyof typeof SCRIPTS) => (redis as unknown as Record<string, ScriptCall>)[name]!.bind(redis);
+  const ttl = options.draftTtlMs;
+  const readDoc = async <T>(key: string): Promise<T | null> => {
+    const doc = await redis.hget(key, 'doc');
+    return doc ? (JSON.parse(doc) as T) : null;
+  };
+
+  const drafts: Store['drafts'] = {
+    get: (service, id) => readDoc<Draft>(keys.draft(service, id)),
+    async activeFor(service, ownerId) {
+      const id = await redis.get(keys.activeDraft(service, ownerId));
+      return id ? readDoc<Draft>(keys.draft(service, id)) : null;
+    },
+    async save(draft: Draft, audit: AuditEntry) {
+      const k = [keys.draft(draft.service, draft.id), keys.activeDraft(draft.service, draft.ownerId), keys.audit(draft.service)];
+      outcome(await script('saveDraft')(...k, JSON.stringify(draft), draft.version, ttl, draft.status, draft.id, ...toFields(audit)), ['ok']);
+    },
+  };
+
+  const requests: Store['requests'] = {
+    async reserveSequence(service, draftId, year) {
+      const reply = await script('reserveSequence')(keys.reservedSequence(service, draftId), keys.sequence(service, year), year, ttl);
+      const [y, n] = reply.split(':').map(Number);
+      return { year: y!, n: n! };
+    },
+    async create(request: ConsultationRequest, draft: Draft, audit: AuditEntry) {
+      const { service, reference } = request;
+      const result = outcome(await script('createRequest')(
+        keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service),
+        JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
+        ...toFields(audit),
+      ), ['created', 'exists']);
+      if (result === 'created') return { created: true, request };
+      const existing = await readDoc<ConsultationRequest>(keys.request(service, reference));
+      return { created: false, request: existing! };
+    },
+    get: (service, reference) => readDoc<ConsultationRequest>(keys.request(service, reference)),
+    async listByOwner(service, ownerId, limit) {
+      const refs = await redis.zrevrange(keys.ownerRequests(service, ownerId), 0, limit - 1);
+      if (refs.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const ref of refs) pipeline.hget(keys.request(service, ref), 'doc');
+      const replies = (await pipeline.exec()) ?? [];
+      return replies.flatMap(([err, doc]) => (err || typeof doc !== 'string' ? [] : [JSON.parse(doc) as ConsultationRequest]));
+    },
+    async update(request, audit) {
+      outcome(await script('updateRequest')(
+        keys.request(request.service, request.reference), keys.audit(request.service), JSON.stringify(request), request.version, ...toFields(audit),
+      ), ['ok']);
+    },
+  };
+
+  const audit: Store['audit'] = {
+    async append(service, entry) {
+      await redis.xadd(keys.audit(service), '*', ...toFields(entry));
+    },
+    async recent(service, count) {
+      const rows = await redis.xrevrange(keys.audit(service), '+', '-', 'COUNT', count);
+      return rows.map(([, fields]) => fromFields(fields));
+    },
+  };
+
+  return {
+    drafts,
+    requests,
+    audit,
+    async ping() {
+      const timeout = new Promise<string>((resolve) => setTimeout(resolve, options.pingTimeoutMs ?? 1000, 'timeout').unref());
+      return (await Promise.race([redis.ping().catch(() => 'error'), timeout])) === 'PONG';
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

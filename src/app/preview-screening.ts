@@ -1,0 +1,11 @@
+import type { Draft } from '../domain/referral/draft';
+import { missingSteps, toScreeningInput } from '../domain/referral/to-screening-input';
+import type { ScreeningResult } from '../domain/screening/outcome';
+import { screen } from '../domain/screening/screen';
+import { catalogueFor, type AppContext } from './context';
+
+/** What screening would say if the draft were submitted now; null while steps are unanswered. */
+export function previewScreening(ctx: AppContext, draft: Draft): ScreeningResult | null {
+  if (missingSteps(draft.answers).length > 0) return null;
+  return screen(toScreeningInput(draft.service, draft.answers), catalogueFor(ctx, draft.service));
+}

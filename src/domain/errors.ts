@@ -1,0 +1,32 @@
+/** Every failure a user can meet, by code; the transport turns each into words on the card in one place. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_service'
+  | 'unknown_action'
+  | 'not_owner'
+  | 'draft_not_found'
+  | 'draft_incomplete'
+  | 'draft_already_submitted'
+  | 'stale_card'
+  | 'request_not_found'
+  | 'review_not_allowed'
+  | 'version_conflict'
+  | 'store_unavailable';
+
+/** A field that failed validation, named as the user sees it on the card. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,48 @@
+import type { Answers } from '../referral/answers';
+import type { Outcome, ScreeningResult } from '../screening/outcome';
+
+export type RequestStatus = 'cannot_proceed' | 'not_recommended' | 'awaiting_review' | 'awaiting_booking';
+
+export type ReviewReason = 'safeguarding_override' | 'special_circumstances' | 'referrer_request';
+
+/** Why a request waits for a duty clinician, and the referrer's case for it when they asked. */
+export interface ReviewFlag {
+  reasons: ReviewReason[];
+  justification?: string;
+  requestedAt: string;
+}
+
+/** A submitted consultation request: the system of record for everything later issues build on. */
+export interface ConsultationRequest {
+  reference: string;
+  service: string;
+  draftId: string;
+  ownerId: string;
+  answers: Required<Answers>;
+  screening: ScreeningResult;
+  status: RequestStatus;
+  review?: ReviewFlag;
+  submittedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+const STATUS_BY_OUTCOME: Record<Outcome, RequestStatus> = {
+  cannot_proceed: 'cannot_proceed',
+  not_recommended: 'not_recommended',
+  clinical_review: 'awaiting_review',
+  eligible: 'awaiting_booking',
+};
+
+export const statusFor = (outcome: Outcome): RequestStatus => STATUS_BY_OUTCOME[outcome];
+
+/** Criteria that always go to a duty clinician, never decided by the rules alone. */
+export function automaticReviewReasons(screening: ScreeningResult): ReviewReason[] {
+  const reasons: ReviewReason[] = [];
+  if (screening.reasons.some((r) => r.criterion === 'safeguarding_override')) reasons.push('safeguarding_override');
+  if (screening.reasons.some((r) => r.criterion === 'care_proceedings_special_circumstances')) reasons.push('special_circumstances');
+  return reasons;
+}
+
+/** Reference numbers read like FASS-2026-0001: service prefix, year, and a counter that grows past four digits if it must. */
+export const formatReference = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(4, '0')}`;

@@ -1,0 +1,4 @@
+/** Makes unguessable identifiers for drafts and cards. */
+export interface IdGenerator {
+  next(): string;
+}

@@ -1,0 +1,29 @@
+import type { AuditEntry } from '../domain/audit/audit-entry';
+import type { Draft } from '../domain/referral/draft';
+import type { ConsultationRequest } from '../domain/request/consultation-request';
+
+/** A reserved place in a service's yearly numbering. */
+export interface Sequence {
+  year: number;
+  n: number;
+}
+
+/** Submitted consultation requests: the system of record. */
+export interface RequestStore {
+  /**
+   * Reserves the next number in the service's sequence for `year`, once per draft: asking again for
+   * the same draft returns the same number (and its year), so a retried submit keeps its reference.
+   */
+  reserveSequence(service: string, draftId: string, year: number): Promise<Sequence>;
+  /**
+   * Creates the request, saves the draft as submitted and appends the audit entry in one atomic step.
+   * If a request with that reference exists already, changes nothing and returns it with `created: false`.
+   * Throws DomainError `version_conflict` if the draft changed since it was read.
+   */
+  create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry): Promise<{ created: boolean; request: ConsultationRequest }>;
+  get(service: string, reference: string): Promise<ConsultationRequest | null>;
+  /** The owner's requests, newest first. */
+  listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]>;
+  /** Saves a request whose `version` is one more than the stored one, with its audit entry, atomically. */
+  update(request: ConsultationRequest, audit: AuditEntry): Promise<void>;
+}

@@ -1,0 +1,107 @@
+import type { Store } from '../../src/ports/store';
+import { auditEntry, buildDraft, buildRequest } from '../support/builders';
+
+/** One behaviour for every Store: run against memory and against a real Redis server. */
+export function describeStoreContract(name: string, open: () => Promise<{ store: Store; close: () => Promise<void> }>) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let close: () => Promise<void>;
+    beforeEach(async () => ({ store, close } = await open()));
+    afterEach(async () => close());
+
+    it('answers ping', async () => {
+      expect(await store.ping()).toBe(true);
+    });
+
+    it('saves a new draft, reads it back and makes it the owner active draft', async () => {
+      const draft = buildDraft({ ownerId: 'owner-a' });
+      await store.drafts.save(draft, auditEntry('draft.start', draft.id));
+      expect(await store.drafts.get('fass', draft.id)).toEqual(draft);
+      expect((await store.drafts.activeFor('fass', 'owner-a'))?.id).toBe(draft.id);
+      expect(await store.drafts.activeFor('fass', 'owner-b')).toBeNull();
+    });
+
+    it('refuses a save that does not follow the stored version, changing nothing', async () => {
+      const draft = buildDraft();
+      await store.drafts.save(draft, auditEntry());
+      await expect(store.drafts.save({ ...draft, version: 1, step: 'concerns' }, auditEntry())).rejects.toMatchObject({ code: 'version_conflict' });
+      await expect(store.drafts.save({ ...draft, version: 3 }, auditEntry())).rejects.toMatchObject({ code: 'version_conflict' });
+      await store.drafts.save({ ...draft, version: 2, step: 'exclusions' }, auditEntry());
+      expect((await store.drafts.get('fass', draft.id))?.step).toBe('exclusions');
+    });
+
+    it('stops pointing at a cancelled draft', async () => {
+      const draft = buildDraft({ ownerId: 'owner-c' });
+      await store.drafts.save(draft, auditEntry());
+      await store.drafts.save({ ...draft, status: 'cancelled', version: 2 }, auditEntry());
+      expect(await store.drafts.activeFor('fass', 'owner-c')).toBeNull();
+      expect((await store.drafts.get('fass', draft.id))?.status).toBe('cancelled');
+    });
+
+    it('reserves one sequence number per draft and distinct numbers across drafts, concurrently', async () => {
+      const ids = Array.from({ length: 40 }, (_, i) => `d-${i}`);
+      const first = await Promise.all(ids.map((id) => store.requests.reserveSequence('fass', id, 2026)));
+      const again = await Promise.all(ids.map((id) => store.requests.reserveSequence('fass', id, 2027)));
+      expect(new Set(first.map((s) => s.n)).size).toBe(40);
+      expect(first.map((s) => s.n).sort((a, b) => a - b)).toEqual(ids.map((_, i) => i + 1));
+      expect(again).toEqual(first);
+      expect((await store.requests.reserveSequence('fass', 'another', 2027)).n).toBe(1);
+    });
+
+    it('creates a request and submits its draft atomically, once', async () => {
+      const draft = buildDraft({ ownerId: 'owner-d' });
+      await store.drafts.save(draft, auditEntry());
+      const request = buildRequest({ draftId: draft.id, ownerId: 'owner-d', reference: 'FASS-2026-0042' });
+      const submitted = { ...draft, status: 'submitted' as const, reference: request.reference, version: 2 };
+      const first = await store.requests.create(request, submitted, auditEntry('request.submit', request.reference));
+      const second = await store.requests.create({ ...request, status: 'not_recommended' }, { ...submitted, version: 3 }, auditEntry());
+      expect(first).toEqual({ created: true, request });
+      expect(second).toEqual({ created: false, request });
+      expect((await store.drafts.get('fass', draft.id))?.status).toBe('submitted');
+      expect(await store.drafts.activeFor('fass', 'owner-d')).toBeNull();
+      expect(await store.requests.get('fass', 'FASS-2026-0042')).toEqual(request);
+    });
+
+    it('does not create a request from a draft that changed meanwhile', async () => {
+      const draft = buildDraft();
+      await store.drafts.save(draft, auditEntry());
+      const request = buildRequest({ draftId: draft.id, reference: 'FASS-2026-0050' });
+      await expect(store.requests.create(request, { ...draft, status: 'submitted', version: 5 }, auditEntry()))
+        .rejects.toMatchObject({ code: 'version_conflict' });
+      expect(await store.requests.get('fass', 'FASS-2026-0050')).toBeNull();
+    });
+
+    it('lists an owner requests newest first, and no one else', async () => {
+      for (const [i, owner] of ['o1', 'o2', 'o1', 'o1'].entries()) {
+        const draft = buildDraft({ ownerId: owner });
+        await store.drafts.save(draft, auditEntry());
+        const request = buildRequest({ draftId: draft.id, ownerId: owner, reference: `FASS-2026-010${i}`, submittedAt: `2026-11-2${i}T10:00:00.000Z` });
+        await store.requests.create(request, { ...draft, status: 'submitted', version: 2 }, auditEntry());
+      }
+      expect((await store.requests.listByOwner('fass', 'o1', 10)).map((r) => r.reference)).toEqual(['FASS-2026-0103', 'FASS-2026-0102', 'FASS-2026-0100']);
+      expect((await store.requests.listByOwner('fass', 'o1', 2)).length).toBe(2);
+      expect(await store.requests.listByOwner('fass', 'nobody', 10)).toEqual([]);
+    });
+
+    it('updates a request only from its current version', async () => {
+      const draft = buildDraft();
+      await store.drafts.save(draft, auditEntry());
+      const request = buildRequest({ draftId: draft.id, reference: 'FASS-2026-0060' });
+      await store.requests.create(request, { ...draft, status: 'submitted', version: 2 }, auditEntry());
+      await store.requests.update({ ...request, status: 'awaiting_review', version: 2 }, auditEntry());
+      await expect(store.requests.update({ ...request, status: 'not_recommended', version: 2 }, auditEntry())).rejects.toMatchObject({ code: 'version_conflict' });
+      await expect(store.requests.update({ ...request, reference: 'FASS-2026-9999', version: 2 }, auditEntry())).rejects.toMatchObject({ code: 'request_not_found' });
+      expect((await store.requests.get('fass', 'FASS-2026-0060'))?.status).toBe('awaiting_review');
+    });
+
+    it('keeps an audit entry for every change and for refusals, newest first', async () => {
+      const draft = buildDraft();
+      await store.drafts.save(draft, auditEntry('draft.start', draft.id));
+      await store.audit.append('fass', { ...auditEntry('draft.cancel', draft.id), result: 'denied', code: 'not_owner', detail: { why: 'test' } });
+      await expect(store.drafts.save({ ...draft, version: 7 }, auditEntry('never'))).rejects.toBeDefined();
+      const recent = await store.audit.recent('fass', 10);
+      expect(recent.map((e) => e.action)).toEqual(['draft.cancel', 'draft.start']);
+      expect(recent[0]).toMatchObject({ result: 'denied', code: 'not_owner', detail: { why: 'test' } });
+    });
+  });
+}

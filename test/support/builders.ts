@@ -1,0 +1,67 @@
+import type { Answers } from '../../src/domain/referral/answers';
+import type { Draft } from '../../src/domain/referral/draft';
+import type { ConsultationRequest } from '../../src/domain/request/consultation-request';
+import type { ScreeningInput } from '../../src/domain/screening/screening-input';
+
+/**
+ * Synthetic test data. The family name, date of birth and free-text marker below are invented and
+ * distinctive, so that a scan of logs and channel posts can prove that none of them leaks.
+ */
+export const SYNTHETIC = {
+  familyName: 'Quillfeather-Zanzibar',
+  caseNumber: 'SYN-000123',
+  youngestChildDob: '2019-02-28',
+  helpWith: 'MARKER-FREETEXT-7f3a: synthetic description of the relational concerns for testing only',
+  justification: 'MARKER-JUSTIFY-91c2: synthetic safeguarding grounds for testing only',
+  approvedBy: 'Synthetic Manager Xylo',
+};
+
+export function buildScreeningInput(overrides: Partial<ScreeningInput> = {}): ScreeningInput {
+  return {
+    service: 'fass',
+    referrer: { role: 'allocated_social_worker' },
+    family: { openToChildrensSocialCare: true, localAuthority: 'oxfordshire' },
+    concerns: ['relational_breakdown'],
+    exclusions: [],
+    careProceedings: { inProceedings: false, courtSupportsReunification: false, evidenceOfEngagement: false },
+    consent: { status: 'obtained' },
+    ...overrides,
+  };
+}
+
+/** A complete, eligible set of answers as the cards would have collected them. */
+export function buildAnswers(overrides: Partial<Answers> = {}): Required<Answers> {
+  return {
+    about: {
+      referrerRole: 'allocated_social_worker', referrerTeam: 'Synthetic Locality Team', familyName: SYNTHETIC.familyName,
+      caseNumber: SYNTHETIC.caseNumber, youngestChildDob: SYNTHETIC.youngestChildDob, openToChildrensSocialCare: 'yes', localAuthority: 'oxfordshire',
+    },
+    exclusions: { exclusions: [], inCareProceedings: 'no' },
+    concerns: { concerns: ['relational_breakdown', 'intergenerational_patterns'] },
+    consent: { consentStatus: 'obtained' },
+    details: { helpWith: SYNTHETIC.helpWith, legalStatus: 'cp', urgency: 'routine' },
+    ...overrides,
+  } as Required<Answers>;
+}
+
+let counter = 0;
+export function buildDraft(overrides: Partial<Draft> = {}): Draft {
+  counter += 1;
+  const at = '2026-11-23T10:00:00.000Z';
+  return {
+    id: `draft-${counter}-${Math.random().toString(36).slice(2, 8)}`, service: 'fass', ownerId: 'user-sw-1', step: 'about', answers: {},
+    reachedReview: false, status: 'open', version: 1, createdAt: at, updatedAt: at, ...overrides,
+  };
+}
+
+export function buildRequest(overrides: Partial<ConsultationRequest> = {}): ConsultationRequest {
+  const at = '2026-11-23T10:05:00.000Z';
+  return {
+    reference: 'FASS-2026-0001', service: 'fass', draftId: 'draft-x', ownerId: 'user-sw-1', answers: buildAnswers(),
+    screening: { outcome: 'eligible', reasons: [], catalogueVersion: 'fass-2026.1' }, status: 'awaiting_booking',
+    submittedAt: at, updatedAt: at, version: 1, ...overrides,
+  };
+}
+
+export const auditEntry = (action = 'test.action', subject = 'subject-1') =>
+  ({ at: '2026-11-23T10:00:00.000Z', actor: 'user-sw-1', action, subject, result: 'ok' as const });
