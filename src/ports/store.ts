@@ -7,6 +7,11 @@ export interface Store {
   drafts: DraftStore;
   requests: RequestStore;
   audit: AuditLog;
+  /**
+   * Claims a one-off marker: true for the first caller, false for every later one until it expires.
+   * Makes effects that have no state of their own (a welcome message, a delivery) happen once.
+   */
+  claimOnce(marker: string, ttlMs: number): Promise<boolean>;
   /** True when the store answers; backs /healthz. */
   ping(): Promise<boolean>;
   /** Finishes pending writes and lets go of connections. */

@@ -9,6 +9,12 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
     beforeEach(async () => ({ store, close } = await open()));
     afterEach(async () => close());
 
+    it('lets exactly one of many concurrent callers claim a marker', async () => {
+      const claims = await Promise.all(Array.from({ length: 20 }, () => store.claimOnce('welcome:conv-1', 60_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimOnce('welcome:conv-2', 60_000)).toBe(true);
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true);
     });

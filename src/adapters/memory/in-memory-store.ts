@@ -114,5 +114,18 @@ export function createInMemoryStore(): Store {
   const audit = new InMemoryAuditLog();
   const drafts = new InMemoryDraftStore(audit);
   const requests = new InMemoryRequestStore(drafts, audit);
-  return { drafts, requests, audit, ping: async () => true, close: async () => undefined };
+  const markers = new Map<string, number>();
+  return {
+    drafts,
+    requests,
+    audit,
+    async claimOnce(marker, ttlMs) {
+      const now = Date.now();
+      if ((markers.get(marker) ?? 0) > now) return false;
+      markers.set(marker, now + ttlMs);
+      return true;
+    },
+    ping: async () => true,
+    close: async () => undefined,
+  };
 }

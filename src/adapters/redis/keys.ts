@@ -10,4 +10,5 @@ export const keys = {
   sequence: (service: string, year: number) => `cb:{${service}}:seq:${year}`,
   reservedSequence: (service: string, draftId: string) => `cb:{${service}}:draft-seq:${draftId}`,
   audit: (service: string) => `cb:{${service}}:audit`,
+  once: (marker: string) => `cb:once:${marker}`,
 };

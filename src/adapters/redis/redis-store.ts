@@ -96,9 +96,17 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     drafts,
     requests,
     audit,
+    async claimOnce(marker, ttlMs) {
+      return (await redis.set(keys.once(marker), '1', 'PX', ttlMs, 'NX')) === 'OK';
+    },
     async ping() {
-      const timeout = new Promise<string>((resolve) => setTimeout(resolve, options.pingTimeoutMs ?? 1000, 'timeout').unref());
-      return (await Promise.race([redis.ping().catch(() => 'error'), timeout])) === 'PONG';
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<string>((resolve) => { timer = setTimeout(resolve, options.pingTimeoutMs ?? 1000, 'timeout'); });
+      try {
+        return (await Promise.race([redis.ping().catch(() => 'error'), timeout])) === 'PONG';
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());

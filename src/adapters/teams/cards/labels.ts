@@ -1,0 +1,96 @@
+import type { StepId } from '../../../domain/referral/steps';
+import type { RequestStatus } from '../../../domain/request/consultation-request';
+import type { Effect, Outcome } from '../../../domain/screening/outcome';
+
+/** Every word the cards use for a code, in one place. */
+
+export const STEP_TITLES: Record<StepId, string> = {
+  about: 'About you and the family',
+  exclusions: 'Who not to refer',
+  concerns: 'Concerns',
+  consent: 'Consent',
+  details: 'What you need',
+  review: 'Review',
+};
+
+export const EFFECT_LABELS: Record<Effect, string> = {
+  cannot_proceed: 'Cannot proceed',
+  not_recommended: 'Not recommended',
+  clinical_review: 'Goes to a duty clinician',
+  supports: 'Fits the service',
+};
+
+export const OUTCOMES: Record<Outcome, { title: string; summary: string; style: string }> = {
+  eligible: {
+    title: 'This request fits the service',
+    summary: 'The concerns you described are ones the service works with, and nothing stands in the way.',
+    style: 'good',
+  },
+  clinical_review: {
+    title: 'A duty clinician will review this request',
+    summary: 'Part of this request is for a clinician to weigh, not for the criteria alone: a duty clinician will look at it before a consultation is booked.',
+    style: 'accent',
+  },
+  not_recommended: {
+    title: 'A referral is not recommended',
+    summary: 'The service would not usually accept this request, for the reasons below. Criteria are guidance: you can ask a duty clinician to consider it.',
+    style: 'warning',
+  },
+  cannot_proceed: {
+    title: 'This request cannot go ahead as it stands',
+    summary: 'Something the service needs before it can consult is missing. The reasons below say what, and where else to turn.',
+    style: 'attention',
+  },
+};
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  awaiting_booking: 'Fits the service: awaiting a consultation time',
+  awaiting_review: 'Waiting for duty clinician review',
+  not_recommended: 'Not recommended',
+  cannot_proceed: 'Cannot proceed',
+};
+
+export const NEXT_STEPS: Record<RequestStatus, string> = {
+  awaiting_booking: 'the service will offer consultation times with a clinician; you will be told here.',
+  awaiting_review: 'a duty clinician reviews the request and you will be told the decision here.',
+  not_recommended: 'consider the signposting below, or ask a duty clinician to review the request.',
+  cannot_proceed: 'see what you can do instead below; you can start a new request once that is in place.',
+};
+
+export const LOCAL_AUTHORITIES = [
+  { value: 'oxfordshire', title: 'Oxfordshire County Council' },
+  { value: 'buckinghamshire', title: 'Buckinghamshire Council' },
+  { value: 'west_berkshire', title: 'West Berkshire Council' },
+  { value: 'swindon', title: 'Swindon Borough Council' },
+  { value: 'wiltshire', title: 'Wiltshire Council' },
+  { value: 'gloucestershire', title: 'Gloucestershire County Council' },
+  { value: 'warwickshire', title: 'Warwickshire County Council' },
+  { value: 'west_northamptonshire', title: 'West Northamptonshire Council' },
+  { value: 'other', title: 'Another local authority' },
+];
+
+export const LEGAL_STATUS_LABELS = {
+  none: 'No statutory plan', cin: 'Child in need (CIN)', cp: 'Child protection plan (CP)', lac: 'Looked after (LAC)',
+  plo: 'Public Law Outline (PLO, pre-proceedings)', care_proceedings: 'Care proceedings',
+} as const;
+
+export const URGENCY_LABELS = {
+  routine: 'Routine (within a month)', soon: 'Soon (within two weeks)', urgent: 'Urgent (this week)',
+} as const;
+
+export const CONSENT_LABELS = {
+  obtained: 'Consent given', not_obtained: 'Consent not obtained', safeguarding_override: 'Safeguarding override (no consent)',
+} as const;
+
+export const YES_NO = { yes: 'Yes', no: 'No' } as const;
+
+/** Labels for field ids in error lists, as the card shows them. */
+export const FIELD_LABELS: Record<string, string> = {
+  referrerRole: 'Your role', referrerTeam: 'Your team', familyName: 'Family name', caseNumber: 'Case number',
+  youngestChildDob: "Youngest child's date of birth", openToChildrensSocialCare: 'Open to a safeguarding team', localAuthority: 'Local authority',
+  exclusions: 'Who not to refer', inCareProceedings: 'Care proceedings', courtSupportsReunification: 'Court supports reunification',
+  evidenceOfEngagement: 'Evidence of engagement', concerns: 'Concerns', consentStatus: 'Consent', justification: 'Justification',
+  lawfulBasis: 'Lawful basis', approvedBy: 'Approved by', familyInformed: 'Family told', familyNotInformedReason: 'Why the family was not told',
+  reviewDate: 'Review date', helpWith: 'What the consultation should help with', legalStatus: 'Legal status', urgency: 'Urgency',
+  about: 'About you and the family', consent: 'Consent', details: 'What you need',
+};

@@ -1,0 +1,16 @@
+import type { ScreeningResult } from '../../../domain/screening/outcome';
+import { EFFECT_LABELS, OUTCOMES } from './labels';
+
+/** A screening result as cards show it: the outcome in plain words, then every reason in the service's words. */
+export function screeningView(result: ScreeningResult) {
+  const showSignposting = result.outcome === 'not_recommended' || result.outcome === 'cannot_proceed';
+  return {
+    ...OUTCOMES[result.outcome],
+    catalogueVersion: result.catalogueVersion,
+    reasons: result.reasons.map((r) => ({
+      effectLabel: EFFECT_LABELS[r.effect],
+      text: r.text,
+      signposting: showSignposting && r.signposting ? r.signposting : '',
+    })),
+  };
+}

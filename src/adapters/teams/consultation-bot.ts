@@ -1,0 +1,106 @@
+import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Actor, AppContext } from '../../app/context';
+import type { Logger } from '../../logger';
+import { InvokeValueSchema } from './card-payload';
+import { errorCard, runCardAction, type ActionResult } from './card-actions';
+import { welcomeCard, noticeCard } from './cards/simple-cards';
+import type { Card } from './cards/templates';
+import { commandVerb } from './commands';
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+const WELCOME_DEDUPE_MS = 10 * 60_000;
+
+export interface BotOptions {
+  app: AppContext;
+  log: Logger;
+  defaultService: string;
+}
+
+const attachment = (card: Card) => ({ contentType: CARD_RESPONSE, content: card });
+
+/**
+ * The Teams edge: turns messages, installs and card actions into use-case calls and answers with cards.
+ * It is the only code that knows about activities; it logs verbs and error codes, never what people typed.
+ */
+export class ConsultationBot extends TeamsActivityHandler {
+  constructor(private readonly options: BotOptions) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+  }
+
+  private actor(context: TurnContext): Actor {
+    const from = context.activity.from;
+    return { id: String(from?.aadObjectId || from?.id || 'anonymous').slice(0, 200) };
+  }
+
+  private get catalogue() {
+    return this.options.app.catalogues.get(this.options.defaultService)!;
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    if (context.activity.conversation.conversationType && context.activity.conversation.conversationType !== 'personal') return;
+    if (!(await this.options.app.store.claimOnce(`welcome:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS))) return;
+    await context.sendActivity({ attachments: [attachment(welcomeCard(this.catalogue))] });
+    this.options.log.info({ evt: 'welcome' }, 'welcomed');
+  }
+
+  /** Runs a card action, turning an infrastructure failure into an honest card: nothing was saved. */
+  private async act(context: TurnContext, verb: string, data: unknown): Promise<ActionResult> {
+    const started = Date.now();
+    try {
+      const result = await runCardAction(this.options.app, this.actor(context), verb, data);
+      this.options.log.info({ evt: 'action', verb, code: result.code, ms: Date.now() - started }, 'card action');
+      return result;
+    } catch (e) {
+      this.options.log.error({ evt: 'action', verb, code: 'store_unavailable', err: { type: (e as Error).name } }, 'card action failed');
+      return { card: errorCard('store_unavailable', this.options.defaultService), code: 'store_unavailable' };
+    }
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.conversation.conversationType && activity.conversation.conversationType !== 'personal') {
+      await context.sendActivity({ attachments: [attachment(noticeCard('Requests are made in a personal chat',
+        'To keep families\' details private, open a personal chat with me to request a consultation. Posts in channels only ever show a request reference.'))] });
+      return;
+    }
+    const value = activity.value as { verb?: unknown } | undefined;
+    if (value && typeof value === 'object' && typeof value.verb === 'string') {
+      // Action.Submit from a client without Universal Actions: same handling, the card is replaced when possible.
+      const { card } = await this.act(context, value.verb, value);
+      if (activity.replyToId) await context.updateActivity({ id: activity.replyToId, type: ActivityTypes.Message, attachments: [attachment(card)] });
+      else await context.sendActivity({ attachments: [attachment(card)] });
+      return;
+    }
+    const verb = commandVerb(activity.text ?? '');
+    if (!verb || verb === 'help') {
+      const intro = verb ? [] : [attachment(noticeCard('I did not catch that', 'Here is what I can do.'))];
+      await context.sendActivity({ attachments: [...intro, attachment(welcomeCard(this.catalogue))] });
+      return;
+    }
+    const { card } = await this.act(context, verb, { service: this.options.defaultService });
+    await context.sendActivity({ attachments: [attachment(card)] });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const parsed = InvokeValueSchema.safeParse(context.activity.value);
+    const { card } = parsed.success
+      ? await this.act(context, parsed.data.action.verb, parsed.data.action.data ?? {})
+      : { card: errorCard('unknown_action', this.options.defaultService) };
+    if (!parsed.success) this.options.log.warn({ evt: 'action', code: 'malformed_invoke' }, 'malformed card action');
+    return { status: 200, body: { statusCode: 200, type: CARD_RESPONSE, value: card } };
+  }
+}

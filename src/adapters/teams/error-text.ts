@@ -1,0 +1,17 @@
+import type { ErrorCode } from '../../domain/errors';
+
+/** What each error code means to the person who clicked, and what they can do: the one place codes become words. */
+export const ERROR_TEXT: Record<ErrorCode, { title: string; text: string }> = {
+  invalid_input: { title: 'Please check your answers', text: 'Some answers need attention. Nothing was saved.' },
+  unknown_service: { title: 'Unknown service', text: 'That service is not one this bot takes requests for. Nothing was changed.' },
+  unknown_action: { title: 'That button is not recognised', text: 'It may be from an older version of this card. Nothing was changed. Type **help** to see what you can do.' },
+  not_owner: { title: 'This is not your request', text: 'Only the person who started a request can change it. Nothing was changed, and the attempt has been recorded.' },
+  draft_not_found: { title: 'No request in progress', text: 'This request was cancelled or has expired. Nothing was changed. You can start a new one.' },
+  draft_incomplete: { title: 'Some steps are not answered yet', text: 'Answer every step before you go on. Nothing was sent.' },
+  draft_already_submitted: { title: 'Already sent', text: 'This request has already been sent. Type **my requests** to see it.' },
+  stale_card: { title: 'This card is out of date', text: 'Nothing was changed. Here is your request as it stands.' },
+  request_not_found: { title: 'Request not found', text: 'No request has that reference. Type **my requests** to see yours.' },
+  review_not_allowed: { title: 'Review not needed', text: 'Only a request that is not recommended can be sent for duty clinician review. Nothing was changed.' },
+  version_conflict: { title: 'Changed meanwhile', text: 'The request was changed in another window at the same time. Nothing was saved from this card: here it is as it stands now.' },
+  store_unavailable: { title: 'Temporarily unavailable', text: 'I could not reach the case store, so nothing was saved. Please try again in a minute; your earlier answers are safe.' },
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Empty values in an env file mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) => z.preprocess((v) => (v === '' || v === undefined ? value : v), schema);
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ConfigSchema = z.object({
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
+  HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')),
+  MICROSOFT_APP_ID: withDefault(z.string(), ''),
+  MICROSOFT_APP_PASSWORD: withDefault(z.string(), ''),
+  MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: withDefault(z.string(), ''),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  DEFAULT_SERVICE: withDefault(z.string().regex(/^[a-z][a-z0-9_]*$/), 'fass'),
+  CATALOGUE_DIR: optional(z.string().min(1)),
+  DEMO_DATA: withDefault(bool, 'true'),
+  DEMO_USER_ID: withDefault(z.string().min(1), 'demo-social-worker'),
+  DRAFT_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 30),
+  SHUTDOWN_GRACE_MS: withDefault(z.coerce.number().int().min(0).max(120_000), 10_000),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start-up; a wrong value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

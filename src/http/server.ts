@@ -1,0 +1,38 @@
+import restify, { type Request, type Response } from 'restify';
+
+/** The bot endpoint as the server sees it: a request in, a response out. It knows nothing of consultations. */
+export interface MessageEndpoint {
+  process(req: Request, res: Response): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  endpoint: MessageEndpoint;
+  /** Whether the store answers, for /healthz. */
+  health: () => Promise<boolean>;
+}
+
+export interface HttpServer {
+  server: restify.Server;
+  /** Turns being handled right now; shutdown waits for them. */
+  inFlight(): number;
+}
+
+/** restify serving POST /api/messages and GET /healthz; bodies are bounded before the adapter sees them. */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const server = restify.createServer({ name: 'consultation-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false }));
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    inFlight += 1;
+    try {
+      await options.endpoint.process(req, res);
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const up = await options.health();
+    res.send(up ? 200 : 503, { status: up ? 'ok' : 'degraded', store: up ? 'up' : 'down' });
+  });
+  return { server, inFlight: () => inFlight };
+}
