@@ -3,7 +3,7 @@ import { REFERRER_ROLES } from '../catalogue/catalogue';
 
 /** Trimmed text with a bound, so that no card can store an essay where a name belongs. */
 const text = (min: number, max: number, label: string) =>
-  z.string().trim().min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+  z.string({ error: `${label} is required` }).trim().min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
     .max(max, `${label} must be at most ${max} characters`);
 const yesNo = (label: string) => z.enum(['yes', 'no'], { error: `choose yes or no for ${label}` });
 const isoDate = (label: string) => z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });

@@ -108,7 +108,7 @@ export async function startPlayground(opts: StartOptions): Promise<PlaygroundCli
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; !(await fetch(`${url}/_debug/ping`).then((r) => r.ok, () => false)); i++) {
-    if (i > 100) throw fail('never answered /_debug/ping');
+    if (i > 100 || child.exitCode !== null) throw fail('never answered /_debug/ping');
     await new Promise((r) => setTimeout(r, 50));
   }
   const ws = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);

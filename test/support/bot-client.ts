@@ -1,0 +1,84 @@
+import type { Card } from '../../src/adapters/teams/cards/templates';
+import type { ConnectorCall } from './connector-stub';
+
+export interface TestUser {
+  id: string;
+  name: string;
+}
+
+/** Speaks to a running bot over HTTP exactly as Teams does: activities posted to /api/messages. */
+export class BotClient {
+  private seq = 0;
+
+  constructor(
+    private readonly botUrl: string,
+    private readonly serviceUrl: string,
+    private readonly calls: ConnectorCall[],
+  ) {}
+
+  private activity(user: TestUser, extra: Record<string, unknown>) {
+    this.seq += 1;
+    return {
+      id: `act-${this.seq}`, channelId: 'msteams', serviceUrl: this.serviceUrl, timestamp: new Date().toISOString(),
+      from: { id: `29:${user.id}`, aadObjectId: user.id, name: user.name }, recipient: { id: '28:bot', name: 'Consultations' },
+      conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: 'tenant-synthetic' },
+      ...extra,
+    };
+  }
+
+  async post(body: unknown): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Sends a chat message and returns the cards the bot sent back in that turn. */
+  async say(user: TestUser, text: string): Promise<Card[]> {
+    const before = this.calls.length;
+    const res = await this.post(this.activity(user, { type: 'message', text }));
+    if (res.status >= 300) throw new Error(`message answered ${res.status}`);
+    return this.calls.slice(before).flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+  }
+
+  /** Clicks an Action.Execute button: returns the card the bot answered with (it replaces the one clicked). */
+  async execute(user: TestUser, verb: string, data: Record<string, unknown>): Promise<Card> {
+    return this.invoke(user, { action: { type: 'Action.Execute', verb, data } });
+  }
+
+  async invoke(user: TestUser, value: unknown): Promise<Card> {
+    const res = await this.post(this.activity(user, { type: 'invoke', name: 'adaptiveCard/action', value }));
+    const body = res.body as { statusCode: number; type: string; value: Card };
+    if (res.status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke answered ${res.status} ${JSON.stringify(body)}`);
+    return body.value;
+  }
+}
+
+/** Every string in a card, flattened, for assertions on what a person would read. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** Finds the first Action.Execute in a card with this verb (and title, if given). */
+export function findAction(card: unknown, verb: string, title?: string): { verb: string; title: string; data: Record<string, unknown> } {
+  let found: { verb: string; title: string; data: Record<string, unknown> } | undefined;
+  const walk = (v: unknown) => {
+    if (found || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = v as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb && (!title || o.title === title)) {
+      found = { verb, title: String(o.title), data: (o.data ?? {}) as Record<string, unknown> };
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} action${title ? ` titled ${title}` : ''} in card: ${cardText(card).slice(0, 300)}`);
+  return found;
+}

@@ -1,0 +1,47 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger';
+import { start, type RunningBot } from '../../src/main';
+import { BotClient } from './bot-client';
+import { startConnectorStub, type ConnectorCall } from './connector-stub';
+
+/** Everything the bot logged, kept for assertions (for example that no personal data appears). */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+}
+
+export interface Harness {
+  bot: RunningBot;
+  client: BotClient;
+  calls: ConnectorCall[];
+  logs: LogCapture;
+  /** Stops this bot and starts another on the same store settings, as a restart would. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real bot (restify + CloudAdapter) on a free port, with a connector stub for what it sends. */
+export async function startHarness(env: Record<string, string>): Promise<Harness> {
+  const connector = await startConnectorStub();
+  const logs = new LogCapture();
+  const fullEnv = { PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', SHUTDOWN_GRACE_MS: '2000', ...env };
+  const h = {
+    bot: await start(fullEnv, createLogger('info', logs)),
+    calls: connector.calls,
+    logs,
+  } as Harness;
+  h.client = new BotClient(h.bot.url, connector.url, connector.calls);
+  h.restart = async () => {
+    await h.bot.stop();
+    h.bot = await start(fullEnv, createLogger('info', logs));
+    h.client = new BotClient(h.bot.url, connector.url, connector.calls);
+  };
+  h.stop = async () => {
+    await h.bot.stop();
+    await connector.stop();
+  };
+  return h;
+}
