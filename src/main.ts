@@ -21,10 +21,19 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function openStore(config: Config): Store {
+function openStore(config: Config, log: Logger): Store {
   if (!config.REDIS_URL) return createInMemoryStore();
   // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true });
+  let lastCode = '';
+  redis.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
+    lastCode = e.code ?? e.name;
+  });
+  redis.on('ready', () => {
+    if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
+    lastCode = '';
+  });
   return createRedisStore(redis, { draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000 });
 }
 
@@ -33,7 +42,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The composition root: the one place adapters are built and wired together. */
 export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<RunningBot> {
   const config = loadConfig(env);
-  const store = openStore(config);
+  const store = openStore(config, log);
   const app: AppContext = { store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(config.CATALOGUE_DIR) };
   if (!app.catalogues.has(config.DEFAULT_SERVICE)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${config.DEFAULT_SERVICE}"`);
   if (!config.REDIS_URL && config.DEMO_DATA) {

@@ -61,7 +61,7 @@ export async function startRedis(): Promise<PrivateRedis> {
   };
   const kill = async () => {
     const p = proc;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
     await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGKILL'); });
   };
   await launch();
@@ -77,7 +77,7 @@ export async function startRedis(): Promise<PrivateRedis> {
     kill,
     restart: launch,
     async stop() {
-      await Promise.all(clients.map((c) => (c.status === 'end' ? undefined : c.quit().catch(() => c.disconnect()))));
+      await Promise.all(clients.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
       await kill();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -109,6 +109,8 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
       }
     },
     async close() {
+      // quit() waits for pending replies; with Redis away it would wait for ever, so just let go.
+      if (redis.status !== 'ready') return redis.disconnect();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -58,7 +58,7 @@ export function stepInputs(data: Record<string, unknown>, inputs: readonly strin
   const issues: { field: string; message: string }[] = [];
   for (const id of inputs) {
     const v = data[id];
-    if (v === undefined || v === null) continue;
+    if (v === undefined) continue;
     if (typeof v !== 'string') { issues.push({ field: id, message: 'is not a value this card can send' }); continue; }
     if (v.length > MAX_INPUT) { issues.push({ field: id, message: `is too long (at most ${MAX_INPUT} characters)` }); continue; }
     raw[id] = v;

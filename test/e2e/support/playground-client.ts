@@ -93,7 +93,9 @@ export async function startPlayground(opts: StartOptions): Promise<PlaygroundCli
   let out = '';
   const fail = (why: string) => { // its errors (e.g. a bad config file) go to the log file only
     child.kill('SIGKILL');
-    return new Error(`agentsplayground ${why}: ${out}\n${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}`);
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    rmSync(dir, { recursive: true, force: true });
+    return new Error(`agentsplayground ${why}: ${out}\n${log}`);
   };
   const port = await new Promise<number>((resolve, reject) => {
     const onExit = (code: number | null) => { clearTimeout(timer); reject(fail(`exited with ${code}`)); };
