@@ -61,7 +61,9 @@ describe('the request journey through the Agents Playground', () => {
   });
 
   it('resumes the draft from Redis after the bot process is killed mid-journey', async () => {
-    let { messageId, card } = await startJourney();
+    const started = await startJourney();
+    const { messageId } = started;
+    let { card } = started;
     if (cardText(card).includes('You have a request in progress')) card = await click(messageId, card, 'request.start', {}, 'Start again');
     card = await click(messageId, card, 'draft.save', asCardInputs(buildAnswers().about));
     card = await click(messageId, card, 'draft.save', asCardInputs(buildAnswers().exclusions));

@@ -77,7 +77,8 @@ export async function startRedis(): Promise<PrivateRedis> {
     kill,
     restart: launch,
     async stop() {
-      await Promise.all(clients.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
+      const open = clients.filter((c) => c.status !== 'end');
+      await Promise.all(open.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
       await kill();
       rmSync(dir, { recursive: true, force: true });
     },
