@@ -85,6 +85,15 @@ describe('the request journey through the Agents Playground', () => {
     expect(refs[1]).toBe(refs[0]);
   });
 
+  it('stops gracefully on SIGTERM and comes back with everything saved', async () => {
+    await bot.stop('SIGTERM');
+    expect(bot.output).toContain('"evt":"stopped","unfinished":0');
+    await bot.start();
+    await pg.sendText(pg.ids.personal, 'my requests');
+    const mine = await pg.waitFor((e) => e.kind === 'create' && e.card !== undefined);
+    expect(new Set(cardText(mine.card).match(/FASS-\d{4}-\d{4}/g)).size).toBe(2);
+  });
+
   it('keeps names and free text out of the bot logs', () => {
     expect(bot.output).toContain('"evt":"action"');
     for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.helpWith.slice(0, 20), SYNTHETIC.youngestChildDob, socialWorker.name]) {

@@ -137,6 +137,14 @@ describe('the consultation request journey over HTTP, on Redis', () => {
     for (const field of ['Justification', 'Lawful basis', 'Approved by', 'Family told', 'Review date']) expect(text).toContain(`${field}:`);
   });
 
+  it('never writes the family\'s details or free text to the logs', () => {
+    const logs = h.logs.lines.join('\n');
+    expect(logs).toContain('"evt":"action"');
+    for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, 'MARKER-FREETEXT', 'MARKER-JUSTIFY', SYNTHETIC.approvedBy, sw.name]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+
   it('cancels a request in progress, and resume then finds none', async () => {
     await h.client.say(sw, 'request consultation');
     expect(cardText(await h.client.say(sw, 'cancel'))).toContain('Request discarded');
