@@ -145,6 +145,19 @@ describe('the consultation request journey over HTTP, on Redis', () => {
     }
   });
 
+  it('handles Action.Submit from clients without Universal Actions by updating the card in place', async () => {
+    const before = h.calls.length;
+    const res = await h.client.post({
+      type: 'message', id: 'submit-1', replyToId: 'card-42', value: { verb: 'requests.mine' }, channelId: 'msteams',
+      serviceUrl: h.client['serviceUrl' as never], from: { id: '29:x', aadObjectId: sw.id }, recipient: { id: '28:bot' },
+      conversation: { id: 'a:personal-submit', conversationType: 'personal' },
+    });
+    expect(res.status).toBe(200);
+    const [update] = h.calls.slice(before);
+    expect(update).toMatchObject({ method: 'PUT', path: expect.stringContaining('/activities/card-42') });
+    expect(cardText(update!.body)).toContain('My requests');
+  });
+
   it('cancels a request in progress, and resume then finds none', async () => {
     await h.client.say(sw, 'request consultation');
     expect(cardText(await h.client.say(sw, 'cancel'))).toContain('Request discarded');
