@@ -55,8 +55,8 @@ export async function submitRequest(ctx: AppContext, actor: Actor, cmd: { servic
   } catch (e) {
     // Someone else's save got in first: if it was this same submission, answer with its request.
     if (!isDomainError(e) || e.code !== 'version_conflict') throw e;
-    const now = await ctx.store.drafts.get(cmd.service, draft.id);
-    if (now?.status === 'submitted') return existingFor(ctx, now);
+    const current = await ctx.store.drafts.get(cmd.service, draft.id);
+    if (current?.status === 'submitted') return existingFor(ctx, current);
     throw e;
   }
 }

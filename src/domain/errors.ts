@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Every failure a user can meet, by code; the transport turns each into words on the card in one place. */
 export type ErrorCode =
   | 'invalid_input'
@@ -30,3 +32,14 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** Turns zod's issues into field paths such as `consent.justification` or `concerns[1]`. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.reduce<string>(
+      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+      '',
+    ) || '(document)',
+    message: issue.message,
+  }));
+}

@@ -1,27 +1,16 @@
 import fc from 'fast-check';
 import { cardText, findAction } from '../support/bot-client';
-import { startHarness, type Harness } from '../support/bot-harness';
+import { useBotOnRedis } from '../support/bot-harness';
 import { buildAnswers } from '../support/builders';
 import { answerStep } from '../support/journey';
-import { startRedis, type PrivateRedis } from '../support/redis-server';
 
 const owner = { id: 'aad-owner', name: 'Synthetic Owner' };
 const other = { id: 'aad-other', name: 'Synthetic Other' };
-let redis: PrivateRedis;
-let h: Harness;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  h = await startHarness({ REDIS_URL: redis.url });
-});
-afterAll(async () => {
-  await h.stop();
-  await redis.stop();
-});
+const env = useBotOnRedis();
 
 /** Everything stored for the service except the audit trail, to prove that nothing changed. */
 async function snapshot(): Promise<string> {
-  const c = redis.client();
+  const c = env.redis.client();
   const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && !k.startsWith('cb:once:')).sort();
   const parts = await Promise.all(keys.map(async (k) => `${k}=${JSON.stringify((await c.type(k)) === 'hash' ? await c.hgetall(k) : await c.get(k))}`));
   return parts.join('\n');
@@ -29,16 +18,16 @@ async function snapshot(): Promise<string> {
 
 describe('who may act, and what bad input does', () => {
   it('refuses a card action on someone else\'s draft, changes nothing and audits the refusal', async () => {
-    const about = (await h.client.say(owner, 'request consultation'))[0]!;
-    const step2 = await answerStep(h.client, owner, about, buildAnswers().about);
+    const about = (await env.h.client.say(owner, 'request consultation'))[0]!;
+    const step2 = await answerStep(env.h.client, owner, about, buildAnswers().about);
     const before = await snapshot();
     const save = findAction(step2, 'draft.save').data;
-    const refused = await h.client.execute(other, 'draft.save', { ...save, exclusions: '', inCareProceedings: 'no' });
+    const refused = await env.h.client.execute(other, 'draft.save', { ...save, exclusions: '', inCareProceedings: 'no' });
     expect(cardText(refused)).toContain('This is not your request');
-    const cancel = await h.client.execute(other, 'draft.cancel', findAction(step2, 'draft.cancel').data);
+    const cancel = await env.h.client.execute(other, 'draft.cancel', findAction(step2, 'draft.cancel').data);
     expect(cardText(cancel)).toContain('This is not your request');
     expect(await snapshot()).toBe(before);
-    const audit = await h.bot.app.store.audit.recent('fass', 2);
+    const audit = await env.h.bot.app.store.audit.recent('fass', 2);
     expect(audit.map((a) => [a.actor, a.action, a.result, a.code])).toEqual([
       ['aad-other', 'draft.cancel', 'denied', 'not_owner'], ['aad-other', 'draft.save_step', 'denied', 'not_owner'],
     ]);
@@ -46,19 +35,19 @@ describe('who may act, and what bad input does', () => {
 
   it('tells people in a channel to use personal chat, and keeps nothing', async () => {
     const before = await snapshot();
-    const res = await h.client.post({
-      type: 'message', id: 'ch-1', text: 'request consultation', channelId: 'msteams', serviceUrl: h.client['serviceUrl' as never],
+    const res = await env.h.client.post({
+      type: 'message', id: 'ch-1', text: 'request consultation', channelId: 'msteams', serviceUrl: env.h.client['serviceUrl' as never],
       from: { id: '29:x', aadObjectId: owner.id }, recipient: { id: '28:bot' }, conversation: { id: '19:triage@thread', conversationType: 'channel' },
     });
     expect(res.status).toBe(200);
-    expect(cardText(h.calls.at(-1)!.body)).toContain('Requests are made in a personal chat');
+    expect(cardText(env.h.calls.at(-1)!.body)).toContain('Requests are made in a personal chat');
     expect(await snapshot()).toBe(before);
   });
 
   it('answers every malformed card payload with a clear card and changes nothing (property)', async () => {
     const fuzzer = { id: 'aad-fuzz', name: 'Synthetic Fuzzer' };
-    const about = (await h.client.say(fuzzer, 'request consultation'))[0]!;
-    const card = await answerStep(h.client, fuzzer, about, buildAnswers().about);
+    const about = (await env.h.client.say(fuzzer, 'request consultation'))[0]!;
+    const card = await answerStep(env.h.client, fuzzer, about, buildAnswers().about);
     const valid = findAction(card, 'draft.save').data;
     const before = await snapshot();
     const junk = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.dictionary(fc.string(), fc.string()), fc.string({ minLength: 5001, maxLength: 6000 }));
@@ -70,11 +59,11 @@ describe('who may act, and what bad input does', () => {
       fc.record({ verb: fc.constantFrom('draft.goto', 'request.submit', 'request.review', 'draft.cancel'), data: fc.dictionary(fc.string({ maxLength: 10 }), junk) }),
     );
     await fc.assert(fc.asyncProperty(corruption, async ({ verb, data }) => {
-      const reply = await h.client.execute(fuzzer, verb, data as Record<string, unknown>);
+      const reply = await env.h.client.execute(fuzzer, verb, data as Record<string, unknown>);
       expect(reply.type).toBe('AdaptiveCard');
       expect(cardText(reply)).toMatch(/Nothing was (saved|changed|sent)|not recognised|No request in progress|Please check|Nothing to discard/);
     }), { numRuns: 150 });
-    const raw = await h.client.invoke(fuzzer, { action: { type: 'Action.Submit', verb: 7 } });
+    const raw = await env.h.client.invoke(fuzzer, { action: { type: 'Action.Submit', verb: 7 } });
     expect(cardText(raw)).toContain('not recognised');
     expect(await snapshot()).toBe(before);
   });

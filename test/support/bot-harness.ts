@@ -3,6 +3,7 @@ import { createLogger } from '../../src/logger';
 import { start, type RunningBot } from '../../src/main';
 import { BotClient } from './bot-client';
 import { startConnectorStub, type ConnectorCall } from './connector-stub';
+import { startRedis, type PrivateRedis } from './redis-server';
 
 /** Everything the bot logged, kept for assertions (for example that no personal data appears). */
 export class LogCapture extends Writable {
@@ -44,4 +45,21 @@ export async function startHarness(env: Record<string, string>): Promise<Harness
     await connector.stop();
   };
   return h;
+}
+
+/**
+ * Registers beforeAll/afterAll for one bot on its own private Redis, shared by a test file's tests.
+ * The returned object is filled in before the first test runs.
+ */
+export function useBotOnRedis(): { redis: PrivateRedis; h: Harness } {
+  const env = {} as { redis: PrivateRedis; h: Harness };
+  beforeAll(async () => {
+    env.redis = await startRedis();
+    env.h = await startHarness({ REDIS_URL: env.redis.url });
+  });
+  afterAll(async () => {
+    await env.h?.stop();
+    await env.redis?.stop();
+  });
+  return env;
 }

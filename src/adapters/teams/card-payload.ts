@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors';
-import { fieldIssues } from '../../domain/screening/parse-screening-input';
+import { DomainError, fieldIssues } from '../../domain/errors';
 import { STEPS, ANSWER_STEPS, type AnswerStep } from '../../domain/referral/steps';
 
 /**

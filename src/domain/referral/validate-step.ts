@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Catalogue } from '../catalogue/catalogue';
-import { DomainError, type FieldIssue } from '../errors';
-import { fieldIssues } from '../screening/parse-screening-input';
+import { DomainError, fieldIssues, type FieldIssue } from '../errors';
 import {
   AboutSchema, ConcernsSchema, ConsentStepSchema, DetailsSchema, ExclusionsSchema, type Answers,
 } from './answers';

@@ -1,18 +1,6 @@
-import type { z } from 'zod';
 import type { CatalogueSet } from '../catalogue/catalogue';
-import { DomainError, type FieldIssue } from '../errors';
+import { DomainError, fieldIssues, type FieldIssue } from '../errors';
 import { ScreeningInputSchema, type ScreeningInput } from './screening-input';
-
-/** Turns zod's issues into field paths such as `consent.justification` or `concerns[1]`. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    ) || '(document)',
-    message: issue.message,
-  }));
-}
 
 function unknownIds(field: 'concerns' | 'exclusions', ids: readonly string[], known: readonly { id: string }[]): FieldIssue[] {
   return ids.flatMap((id, i) =>
