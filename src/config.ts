@@ -20,6 +20,12 @@ export const ConfigSchema = z.object({
   DEMO_USER_ID: withDefault(z.string().min(1), 'demo-social-worker'),
   DRAFT_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 30),
   SHUTDOWN_GRACE_MS: withDefault(z.coerce.number().int().min(0).max(120_000), 10_000),
+  PUBLIC_URL: optional(z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http(s) URL').transform((u) => u.replace(/\/$/, ''))),
+  MEETING_URL_TEMPLATE: withDefault(z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').refine((u) => u.includes('{bookingId}'), 'must contain {bookingId}'),
+    'https://teams.microsoft.com/l/meetup-join/consultation/{bookingId}'),
+  ROSTER: withDefault(z.string().max(20_000), ''),
+  JOB_POLL_MS: withDefault(z.coerce.number().int().min(50).max(600_000), 1000),
+  JOB_LEASE_MS: withDefault(z.coerce.number().int().min(1000).max(3_600_000), 60_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,3 +1,5 @@
+import { seedRoster } from './app/booking/manage-roster';
+import { changeAvailability } from './app/booking/set-availability';
 import type { AppContext } from './app/context';
 import { saveStep } from './app/save-step';
 import { startRequest } from './app/start-request';
@@ -28,7 +30,18 @@ const DEMO_REQUESTS: Required<Answers>[] = [
   },
 ];
 
+/** Demo clinicians (the ids the Agents Playground config gives its users) and when they see people, in UK time. */
+export const DEMO_ROSTER = 'demo-clinician:clinician,demo-coordinator:coordinator+clinician';
+const DEMO_WEEKS: Record<string, { weekday: number; start: string; end: string }[]> = {
+  'demo-clinician': [1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, start: '09:30', end: '12:00' }, { weekday, start: '13:30', end: '16:00' }]),
+  'demo-coordinator': [2, 4].map((weekday) => ({ weekday, start: '10:00', end: '15:00' })),
+};
+
 export async function seedDemoData(ctx: AppContext, demoUserId: string, service: string): Promise<string[]> {
+  await seedRoster(ctx, service, DEMO_ROSTER);
+  for (const [id, windows] of Object.entries(DEMO_WEEKS)) {
+    for (const [i, w] of windows.entries()) await changeAvailability(ctx, { id }, { service, version: i, change: { change: 'add_weekly', ...w } });
+  }
   const actor = { id: demoUserId };
   const references: string[] = [];
   for (const answers of DEMO_REQUESTS) {

@@ -10,6 +10,8 @@ export interface AppContext {
   clock: Clock;
   ids: IdGenerator;
   catalogues: CatalogueSet;
+  /** The meeting link for a booked consultation (e.g. from a Teams meeting URL template). */
+  meetingUrl(reference: string, bookingId: string): string;
 }
 
 /** Who is acting, as the transport has authenticated them. Only an opaque id: names never reach the store. */

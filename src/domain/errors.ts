@@ -13,7 +13,14 @@ export type ErrorCode =
   | 'request_not_found'
   | 'review_not_allowed'
   | 'version_conflict'
-  | 'store_unavailable';
+  | 'store_unavailable'
+  | 'not_allowed'
+  | 'slot_taken'
+  | 'clinician_busy'
+  | 'outside_availability'
+  | 'time_unavailable'
+  | 'request_moved_on'
+  | 'consultation_not_started';
 
 /** A field that failed validation, named as the user sees it on the card. */
 export interface FieldIssue {

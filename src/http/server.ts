@@ -9,6 +9,8 @@ export interface HttpServerOptions {
   endpoint: MessageEndpoint;
   /** Whether the store answers, for /healthz. */
   health: () => Promise<boolean>;
+  /** The calendar invite for a booking, or null when there is no such booking. */
+  calendar?: (params: { service: string; reference: string; bookingId: string }) => Promise<string | null>;
 }
 
 export interface HttpServer {
@@ -33,6 +35,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   server.get('/healthz', async (_req: Request, res: Response) => {
     const up = await options.health();
     res.send(up ? 200 : 503, { status: up ? 'ok' : 'degraded', store: up ? 'up' : 'down' });
+  });
+  server.get('/calendar/:service/:reference/:file', async (req: Request, res: Response) => {
+    const { service = '', reference = '', file = '' } = req.params as Record<string, string>;
+    const ics = file.endsWith('.ics') && options.calendar ? await options.calendar({ service, reference, bookingId: file.slice(0, -4) }) : null;
+    if (ics === null) {
+      res.send(404, { error: 'not_found' });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${reference}.ics"`, 'cache-control': 'no-store' });
+    res.end(ics);
   });
   return { server, inFlight: () => inFlight };
 }

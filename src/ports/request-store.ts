@@ -1,6 +1,16 @@
 import type { AuditEntry } from '../domain/audit/audit-entry';
 import type { Draft } from '../domain/referral/draft';
 import type { ConsultationRequest } from '../domain/request/consultation-request';
+import type { Job } from './job-queue';
+
+/** What else changes in the same atomic step as a request. */
+export interface RequestEffects {
+  schedule?: Job[];
+  unschedule?: string[];
+  /** Claims the clinician's time; refused with `clinician_busy` if it overlaps (with the buffer) a booking they have. */
+  claimTime?: { clinicianId: string; start: string; end: string; bufferMs: number };
+  releaseTime?: { clinicianId: string; start: string; end: string };
+}
 
 /** A reserved place in a service's yearly numbering. */
 export interface Sequence {
@@ -24,6 +34,11 @@ export interface RequestStore {
   get(service: string, reference: string): Promise<ConsultationRequest | null>;
   /** The owner's requests, newest first. */
   listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]>;
-  /** Saves a request whose `version` is one more than the stored one, with its audit entry, atomically. */
-  update(request: ConsultationRequest, audit: AuditEntry): Promise<void>;
+  /** Every request of the service, newest first: coordinators' queues (a county's year is hundreds). */
+  listAll(service: string, limit: number): Promise<ConsultationRequest[]>;
+  /**
+   * Saves a request whose `version` is one more than the stored one, with its audit entry and effects,
+   * atomically. Throws `version_conflict` or `clinician_busy` and then changes nothing.
+   */
+  update(request: ConsultationRequest, audit: AuditEntry, effects?: RequestEffects): Promise<void>;
 }

@@ -1,12 +1,20 @@
 import type { AuditLog } from './audit-log';
+import type { AvailabilityStore } from './availability-store';
+import type { ConversationStore } from './conversations';
 import type { DraftStore } from './draft-store';
+import type { JobQueue } from './job-queue';
 import type { RequestStore } from './request-store';
+import type { RosterStore } from './roster-store';
 
 /** Everything the application keeps, behind one handle: Redis in production, memory when embedded. */
 export interface Store {
   drafts: DraftStore;
   requests: RequestStore;
   audit: AuditLog;
+  roster: RosterStore;
+  availability: AvailabilityStore;
+  jobs: JobQueue;
+  conversations: ConversationStore;
   /**
    * Claims a one-off marker: true for the first caller, false for every later one until it expires.
    * Makes effects that have no state of their own (a welcome message, a delivery) happen once.

@@ -8,11 +8,21 @@ const owner = { id: 'aad-owner', name: 'Synthetic Owner' };
 const other = { id: 'aad-other', name: 'Synthetic Other' };
 const env = useBotOnRedis();
 
-/** Everything stored for the service except the audit trail, to prove that nothing changed. */
+/**
+ * Everything stored for the service except the audit trail and the directory of where people can be
+ * reached (written when anyone talks to the bot, not a change to any case), to prove that nothing changed.
+ */
 async function snapshot(): Promise<string> {
   const c = env.redis.client();
-  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && !k.startsWith('cb:once:')).sort();
-  const parts = await Promise.all(keys.map(async (k) => `${k}=${JSON.stringify((await c.type(k)) === 'hash' ? await c.hgetall(k) : await c.get(k))}`));
+  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && !k.endsWith(':conversations') && !k.startsWith('cb:once:')).sort();
+  const read = async (k: string) => {
+    const type = await c.type(k);
+    if (type === 'hash') return c.hgetall(k);
+    if (type === 'zset') return c.zrange(k, 0, -1, 'WITHSCORES');
+    if (type === 'set') return (await c.smembers(k)).sort();
+    return c.get(k);
+  };
+  const parts = await Promise.all(keys.map(async (k) => `${k}=${JSON.stringify(await read(k))}`));
   return parts.join('\n');
 }
 

@@ -4,7 +4,8 @@ import type { Draft } from '../../domain/referral/draft';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { AuditLog } from '../../ports/audit-log';
 import type { DraftStore } from '../../ports/draft-store';
-import type { RequestStore, Sequence } from '../../ports/request-store';
+import type { RequestEffects, RequestStore, Sequence } from '../../ports/request-store';
+import { InMemoryAvailability, InMemoryConversations, InMemoryJobs, InMemoryRoster } from './in-memory-booking';
 import type { Store } from '../../ports/store';
 
 /** Copies through JSON, as Redis would, so that no caller can change stored state by holding a reference. */
@@ -66,7 +67,12 @@ class InMemoryRequestStore implements RequestStore {
   private readonly sequences = new Map<string, number>();
   private readonly reserved = new Map<string, Sequence>();
 
-  constructor(private readonly drafts: InMemoryDraftStore, private readonly audit: InMemoryAuditLog) {}
+  constructor(
+    private readonly drafts: InMemoryDraftStore,
+    private readonly audit: InMemoryAuditLog,
+    private readonly availability: InMemoryAvailability,
+    private readonly jobs: InMemoryJobs,
+  ) {}
 
   async reserveSequence(service: string, draftId: string, year: number): Promise<Sequence> {
     const k = key(service, draftId);
@@ -100,12 +106,25 @@ class InMemoryRequestStore implements RequestStore {
       .map(copy);
   }
 
-  async update(request: ConsultationRequest, audit: AuditEntry): Promise<void> {
-    const stored = this.requests.get(key(request.service, request.reference));
+  async listAll(service: string, limit: number): Promise<ConsultationRequest[]> {
+    return [...this.requests.values()]
+      .filter((r) => r.service === service)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.reference.localeCompare(a.reference))
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  async update(request: ConsultationRequest, audit: AuditEntry, effects: RequestEffects = {}): Promise<void> {
+    const { service, reference } = request;
+    const stored = this.requests.get(key(service, reference));
     if (!stored) throw new DomainError('request_not_found');
     if (stored.version !== request.version - 1) throw new DomainError('version_conflict');
-    this.requests.set(key(request.service, request.reference), copy(request));
-    this.audit.appendNow(request.service, audit);
+    this.availability.checkClaim(service, reference, effects);
+    this.availability.applyClaims(service, reference, effects);
+    for (const job of effects.schedule ?? []) this.jobs.scheduleNow(job);
+    for (const id of effects.unschedule ?? []) this.jobs.unscheduleNow(service, id);
+    this.requests.set(key(service, reference), copy(request));
+    this.audit.appendNow(service, audit);
   }
 }
 
@@ -113,12 +132,18 @@ class InMemoryRequestStore implements RequestStore {
 export function createInMemoryStore(): Store {
   const audit = new InMemoryAuditLog();
   const drafts = new InMemoryDraftStore(audit);
-  const requests = new InMemoryRequestStore(drafts, audit);
+  const availability = new InMemoryAvailability(audit);
+  const jobs = new InMemoryJobs();
+  const requests = new InMemoryRequestStore(drafts, audit, availability, jobs);
   const markers = new Map<string, number>();
   return {
     drafts,
     requests,
     audit,
+    roster: new InMemoryRoster(audit),
+    availability,
+    jobs,
+    conversations: new InMemoryConversations(),
     async claimOnce(marker, ttlMs) {
       const now = Date.now();
       if ((markers.get(marker) ?? 0) > now) return false;

@@ -10,5 +10,13 @@ export const keys = {
   sequence: (service: string, year: number) => `cb:{${service}}:seq:${year}`,
   reservedSequence: (service: string, draftId: string) => `cb:{${service}}:draft-seq:${draftId}`,
   audit: (service: string) => `cb:{${service}}:audit`,
+  requests: (service: string) => `cb:{${service}}:reqs`,
+  roster: (service: string) => `cb:{${service}}:roster`,
+  availability: (service: string, clinicianId: string) => `cb:{${service}}:avail:${clinicianId}`,
+  availabilityIndex: (service: string) => `cb:{${service}}:avail-index`,
+  busy: (service: string, clinicianId: string) => `cb:{${service}}:busy:${clinicianId}`,
+  jobs: (service: string) => `cb:{${service}}:jobs`,
+  jobDocs: (service: string) => `cb:{${service}}:job-docs`,
+  conversations: (service: string) => `cb:{${service}}:conversations`,
   once: (marker: string) => `cb:once:${marker}`,
 };

@@ -6,7 +6,10 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import type { Store } from '../../ports/store';
 import { fromFields, toFields } from './audit-fields';
 import { keys } from './keys';
-import { CREATE_REQUEST, RESERVE_SEQUENCE, SAVE_DRAFT, UPDATE_REQUEST } from './scripts';
+import { busyMember } from '../../domain/booking/booking';
+import type { RequestEffects } from '../../ports/request-store';
+import { createRedisBookingStores } from './redis-booking';
+import { CLAIM_DUE, CREATE_REQUEST, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST } from './scripts';
 
 export interface RedisStoreOptions {
   /** How long an untouched draft (and a draft's reserved number) is kept. */
@@ -17,11 +20,15 @@ export interface RedisStoreOptions {
 
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
 
-const SCRIPTS = { saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [5, CREATE_REQUEST], updateRequest: [2, UPDATE_REQUEST] } as const;
+const SCRIPTS = {
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [6, CREATE_REQUEST], updateRequest: [5, UPDATE_REQUEST],
+  saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE],
+} as const;
 
 function outcome(result: string, allowed: readonly string[]): string {
   if (result === 'conflict') throw new DomainError('version_conflict');
   if (result === 'missing') throw new DomainError('request_not_found');
+  if (result === 'busy') throw new DomainError('clinician_busy');
   if (!allowed.includes(result)) throw new Error(`unexpected script reply ${result}`);
   return result;
 }
@@ -58,7 +65,7 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
       const { service, reference } = request;
       const result = outcome(await script('createRequest')(
         keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
-        keys.ownerRequests(service, request.ownerId), keys.audit(service),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service),
         JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
         ...toFields(audit),
       ), ['created', 'exists']);
@@ -75,9 +82,26 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
       const replies = (await pipeline.exec()) ?? [];
       return replies.flatMap(([err, doc]) => (err || typeof doc !== 'string' ? [] : [JSON.parse(doc) as ConsultationRequest]));
     },
-    async update(request, audit) {
+    async listAll(service, limit) {
+      const refs = await redis.zrevrange(keys.requests(service), 0, limit - 1);
+      const docs = await Promise.all(refs.map((ref) => requests.get(service, ref)));
+      return docs.filter((d): d is ConsultationRequest => d !== null);
+    },
+    async update(request, audit, effects: RequestEffects = {}) {
+      const { service } = request;
+      const clinicianId = effects.claimTime?.clinicianId ?? effects.releaseTime?.clinicianId ?? '-';
+      const fx = {
+        claim: effects.claimTime && {
+          start: Date.parse(effects.claimTime.start), end: Date.parse(effects.claimTime.end), gap: effects.claimTime.bufferMs,
+          member: busyMember(effects.claimTime, request.reference),
+        },
+        release: effects.releaseTime && busyMember(effects.releaseTime, request.reference),
+        schedule: effects.schedule?.map((job) => ({ id: job.id, due: Date.parse(job.due), doc: JSON.stringify(job) })),
+        unschedule: effects.unschedule,
+      };
       outcome(await script('updateRequest')(
-        keys.request(request.service, request.reference), keys.audit(request.service), JSON.stringify(request), request.version, ...toFields(audit),
+        keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service), keys.busy(service, clinicianId),
+        JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
       ), ['ok']);
     },
   };
@@ -92,10 +116,12 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     },
   };
 
+  const run = (name: 'saveVersioned' | 'setField' | 'claimDue', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
   return {
     drafts,
     requests,
     audit,
+    ...createRedisBookingStores(redis, run),
     async claimOnce(marker, ttlMs) {
       return (await redis.set(keys.once(marker), '1', 'PX', ttlMs, 'NX')) === 'OK';
     },

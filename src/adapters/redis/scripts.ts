@@ -42,7 +42,7 @@ redis.call('SET', KEYS[1], reserved, 'PX', ARGV[2])
 return reserved`;
 
 /**
- * KEYS: request, draft, active pointer, owner index, audit.
+ * KEYS: request, draft, active pointer, owner index, audit, service index.
  * ARGV: request doc, draft doc, draft version, ttl ms, draft id, submitted-at ms, reference, audit pairs...
  * Returns 'exists' (nothing changed), 'conflict' or 'created'.
  */
@@ -52,13 +52,69 @@ if not version_matches(KEYS[2], ARGV[3]) then return 'conflict' end
 redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', '1')
 save_draft(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[4], 'submitted', ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7])
+redis.call('ZADD', KEYS[6], ARGV[6], ARGV[7])
 audit(KEYS[5], 8)
 return 'created'`;
 
-/** KEYS: request, audit. ARGV: doc, version, audit pairs... */
+/**
+ * KEYS: request, audit, job schedule, job documents, the clinician's busy calendar.
+ * ARGV: doc, version, effects JSON, audit pairs...
+ * Effects: {claim: {start, end, gap, member}, release: member, schedule: [{id, due, doc}], unschedule: [id]}.
+ * A claim that overlaps (widened by gap) any consultation already in the calendar answers 'busy' and
+ * changes nothing: this is the one place double bookings are prevented, whatever the number of bots.
+ */
 export const UPDATE_REQUEST = `${VERSION_MATCHES}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
 if not version_matches(KEYS[1], ARGV[2]) then return 'conflict' end
+local fx = cjson.decode(ARGV[3])
+if fx.claim then
+  local s, e, gap = tonumber(fx.claim.start), tonumber(fx.claim['end']), tonumber(fx.claim.gap)
+  local near = redis.call('ZRANGEBYSCORE', KEYS[5], s - gap - 86400000, e + gap)
+  for _, member in ipairs(near) do
+    local ms, me = string.match(member, '^(%d+)|(%d+)|')
+    if tonumber(ms) < e + gap and s < tonumber(me) + gap then return 'busy' end
+  end
+  redis.call('ZADD', KEYS[5], s, fx.claim.member)
+end
+if fx.release then redis.call('ZREM', KEYS[5], fx.release) end
+for _, job in ipairs(fx.schedule or {}) do
+  redis.call('ZADD', KEYS[3], job.due, job.id)
+  redis.call('HSET', KEYS[4], job.id, job.doc)
+end
+for _, id in ipairs(fx.unschedule or {}) do
+  redis.call('ZREM', KEYS[3], id)
+  redis.call('HDEL', KEYS[4], id)
+end
 redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', ARGV[2])
-audit(KEYS[2], 3)
+audit(KEYS[2], 4)
 return 'ok'`;
+
+/** KEYS: document, audit, index set. ARGV: doc, version, index member, audit pairs... */
+export const SAVE_VERSIONED = `${VERSION_MATCHES}
+if not version_matches(KEYS[1], ARGV[2]) then return 'conflict' end
+redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[3])
+audit(KEYS[2], 4)
+return 'ok'`;
+
+/** KEYS: hash, audit. ARGV: field, value ('' removes the field), audit pairs... Returns 1 if the field existed. */
+export const SET_FIELD = `${VERSION_MATCHES}
+local existed = redis.call('HEXISTS', KEYS[1], ARGV[1])
+if ARGV[2] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+audit(KEYS[2], 3)
+return tostring(existed)`;
+
+/**
+ * KEYS: job schedule, job documents. ARGV: now ms, lease ms, limit.
+ * Moves each due job to now + lease before handing it out, so that no other caller gets it until the
+ * lease runs out (the claimer died). Returns id, doc pairs.
+ */
+export const CLAIM_DUE = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local out = {}
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), id)
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', KEYS[2], id) or ''
+end
+return out`;

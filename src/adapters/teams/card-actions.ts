@@ -8,7 +8,9 @@ import { resumeDraft } from '../../app/resume-draft';
 import { saveStep } from '../../app/save-step';
 import { startRequest } from '../../app/start-request';
 import { submitRequest } from '../../app/submit-request';
-import { DomainError, isDomainError } from '../../domain/errors';
+import { DomainError, fieldIssues, isDomainError } from '../../domain/errors';
+import { runBookingAction, type Edge } from './booking-actions';
+import { BOOKING_VERB_DATA, isBookingVerb } from './booking-payload';
 import { isVerb, parseVerbData, stepInputs, type Verb, type VerbData } from './card-payload';
 import { outcomeCard } from './cards/outcome-card';
 import { myRequestsCard, noticeCard, type CardAction } from './cards/simple-cards';
@@ -108,9 +110,19 @@ export interface ActionResult {
  * Runs one card action for an actor: parses its data, calls the use case, and answers with the card
  * to show in place of the one clicked. Every failure becomes a card that says what happened.
  */
-export async function runCardAction(ctx: AppContext, actor: Actor, verb: string, data: unknown): Promise<ActionResult> {
-  if (!isVerb(verb)) return { card: errorCard('unknown_action'), code: 'unknown_action' };
+export async function runCardAction(ctx: AppContext, actor: Actor, verb: string, data: unknown, edge?: Edge): Promise<ActionResult> {
   const raw = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if (isBookingVerb(verb) && edge) {
+    try {
+      const parsed = BOOKING_VERB_DATA[verb].safeParse(raw);
+      if (!parsed.success) throw new DomainError('invalid_input', fieldIssues(parsed.error));
+      return { card: await runBookingAction(ctx, edge, actor, verb, parsed.data, raw) };
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return { card: errorCard(e.code), code: e.code };
+    }
+  }
+  if (!isVerb(verb)) return { card: errorCard('unknown_action'), code: 'unknown_action' };
   try {
     const parsed = parseVerbData(verb, raw);
     const handler = HANDLERS[verb] as Handler<Verb>;

@@ -4,6 +4,10 @@ const COMMANDS: readonly { verb: string; phrases: readonly string[] }[] = [
   { verb: 'draft.resume', phrases: ['resume', 'continue', 'carry on'] },
   { verb: 'draft.cancel', phrases: ['cancel', 'discard', 'stop'] },
   { verb: 'requests.mine', phrases: ['my requests', 'requests', 'status', 'my referrals'] },
+  { verb: 'availability.show', phrases: ['my availability', 'availability', 'my times'] },
+  { verb: 'roster.show', phrases: ['roster', 'team', 'clinicians'] },
+  { verb: 'reviews.show', phrases: ['reviews', 'review queue'] },
+  { verb: 'triage.here', phrases: ['triage here', 'use this channel', 'use this channel for triage'] },
   { verb: 'help', phrases: ['help', 'hi', 'hello', 'menu', '?'] },
 ];
 

@@ -6,6 +6,9 @@ import { errorCard, runCardAction, type ActionResult } from './card-actions';
 import { welcomeCard, noticeCard } from './cards/simple-cards';
 import type { Card } from './cards/templates';
 import { commandVerb } from './commands';
+import type { Edge } from './booking-actions';
+import type { TeamsDirectory } from './directory';
+import { hasRole } from '../../domain/booking/roster';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const WELCOME_DEDUPE_MS = 10 * 60_000;
@@ -14,6 +17,10 @@ export interface BotOptions {
   app: AppContext;
   log: Logger;
   defaultService: string;
+  edge: Edge;
+  directory: TeamsDirectory;
+  /** Runs due jobs now, after an action queued messages. */
+  kick: () => void;
 }
 
 const attachment = (card: Card) => ({ contentType: CARD_RESPONSE, content: card });
@@ -38,6 +45,23 @@ export class ConsultationBot extends TeamsActivityHandler {
       await this.welcome(context);
       await next();
     });
+    this.onTurn(async (context, next) => {
+      if (context.activity.from?.id && context.activity.from.role !== 'bot' && context.activity.type !== 'conversationUpdate') {
+        await this.options.directory.rememberPerson(this.options.defaultService, this.actor(context).id, context.activity).catch((e: Error) =>
+          this.options.log.warn({ evt: 'directory', code: e.name }, 'could not remember conversation'));
+      }
+      await next();
+    });
+  }
+
+  private isTeamChannel = (context: TurnContext) => context.activity.conversation.conversationType === 'channel';
+
+  /** Installed in a team: this channel becomes the triage channel, where requests wait for a clinician. */
+  private async adoptTriageChannel(context: TurnContext): Promise<void> {
+    await this.options.directory.rememberTriage(this.options.defaultService, context.activity);
+    await context.sendActivity({ attachments: [attachment(noticeCard('Triage channel',
+      'Consultation requests that are ready for a clinician will be posted here, showing only their reference, status and times. Accept a time to book it.'))] });
+    this.options.log.info({ evt: 'triage_channel' }, 'triage channel set');
   }
 
   private actor(context: TurnContext): Actor {
@@ -50,6 +74,10 @@ export class ConsultationBot extends TeamsActivityHandler {
   }
 
   private async welcome(context: TurnContext): Promise<void> {
+    if (this.isTeamChannel(context)) {
+      if (await this.options.app.store.claimOnce(`triage-install:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS)) await this.adoptTriageChannel(context);
+      return;
+    }
     if (context.activity.conversation.conversationType && context.activity.conversation.conversationType !== 'personal') return;
     if (!(await this.options.app.store.claimOnce(`welcome:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS))) return;
     await context.sendActivity({ attachments: [attachment(welcomeCard(this.catalogue))] });
@@ -60,8 +88,9 @@ export class ConsultationBot extends TeamsActivityHandler {
   private async act(context: TurnContext, verb: string, data: unknown): Promise<ActionResult> {
     const started = Date.now();
     try {
-      const result = await runCardAction(this.options.app, this.actor(context), verb, data);
+      const result = await runCardAction(this.options.app, this.actor(context), verb, data, this.options.edge);
       this.options.log.info({ evt: 'action', verb, code: result.code, ms: Date.now() - started }, 'card action');
+      this.options.kick();
       return result;
     } catch (e) {
       this.options.log.error({ evt: 'action', verb, code: 'store_unavailable', err: { type: (e as Error).name } }, 'card action failed');
@@ -71,6 +100,12 @@ export class ConsultationBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
+    if (this.isTeamChannel(context) && commandVerb(activity.text ?? '') === 'triage.here') {
+      const member = await this.options.app.store.roster.get(this.options.defaultService, this.actor(context).id);
+      if (hasRole(member, 'coordinator')) await this.adoptTriageChannel(context);
+      else await context.sendActivity({ attachments: [attachment(errorCard('not_allowed', this.options.defaultService))] });
+      return;
+    }
     if (activity.conversation.conversationType && activity.conversation.conversationType !== 'personal') {
       await context.sendActivity({ attachments: [attachment(noticeCard('Requests are made in a personal chat',
         'To keep families\' details private, open a personal chat with me to request a consultation. Posts in channels only ever show a request reference.'))] });

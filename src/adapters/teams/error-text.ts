@@ -14,4 +14,11 @@ export const ERROR_TEXT: Record<ErrorCode, { title: string; text: string }> = {
   review_not_allowed: { title: 'Review not needed', text: 'Only a request that is not recommended can be sent for duty clinician review. Nothing was changed.' },
   version_conflict: { title: 'Changed meanwhile', text: 'The request was changed in another window at the same time. Nothing was saved from this card: here it is as it stands now.' },
   store_unavailable: { title: 'Temporarily unavailable', text: 'I could not reach the case store, so nothing was saved. Please try again in a minute; your earlier answers are safe.' },
+  not_allowed: { title: 'Not something your role can do', text: 'This action is for another role (clinician, coordinator or the referrer). Nothing was changed, and the attempt has been recorded.' },
+  slot_taken: { title: 'Already taken', text: 'Another clinician accepted this consultation first. Nothing was changed for you.' },
+  clinician_busy: { title: 'You are booked then', text: 'You already have a consultation that overlaps this time (allowing the buffer between consultations). Nothing was changed: pick another time or decline.' },
+  outside_availability: { title: 'Not in your published availability', text: 'This time is outside the availability you have published, or in a blackout. Nothing was changed. Type **my availability** to add it.' },
+  time_unavailable: { title: 'That time is no longer free', text: 'One of the times was taken or is no longer offered. Nothing was changed: here are the times free now.' },
+  request_moved_on: { title: 'This request has moved on', text: 'Someone acted on it since this card was shown. Nothing was changed: here it is as it stands.' },
+  consultation_not_started: { title: 'Not started yet', text: 'A missed consultation can be recorded only once its start time has passed. Nothing was changed.' },
 };

@@ -36,7 +36,15 @@ export const BookingDefaultsSchema = z.object({
   bufferMinutes: z.number().int().nonnegative(),
   leadTimeHours: z.number().int().nonnegative(),
   horizonDays: z.number().int().positive(),
+  /** How many distinct times the referrer is shown, and how many they may prefer. */
+  timesShown: z.number().int().min(1).max(20).default(12),
+  maxPreferences: z.number().int().min(1).max(5).default(3),
+  /** Coordinators are alerted when nobody has accepted an offer this long after it was made. */
+  escalateAfterHours: z.number().positive().default(24),
+  /** Reminders before a consultation, in hours. */
+  reminderHours: z.array(z.number().positive()).max(5).default([24, 1]),
 });
+export type BookingDefaults = z.infer<typeof BookingDefaultsSchema>;
 
 /**
  * One service's referral criteria as data: a service changes its criteria by publishing a new

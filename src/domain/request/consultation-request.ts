@@ -1,7 +1,10 @@
 import type { Answers } from '../referral/answers';
+import type { Booking, BookingChange, Offer, ReviewDecision } from '../booking/booking';
 import type { Outcome, ScreeningResult } from '../screening/outcome';
 
-export type RequestStatus = 'cannot_proceed' | 'not_recommended' | 'awaiting_review' | 'awaiting_booking';
+export type RequestStatus =
+  | 'cannot_proceed' | 'not_recommended' | 'awaiting_review' | 'review_declined'
+  | 'awaiting_booking' | 'waitlisted' | 'offered' | 'booked' | 'cancelled' | 'no_show';
 
 export type ReviewReason = 'safeguarding_override' | 'special_circumstances' | 'referrer_request';
 
@@ -22,6 +25,16 @@ export interface ConsultationRequest {
   screening: ScreeningResult;
   status: RequestStatus;
   review?: ReviewFlag;
+  /** The duty clinician's decision on a review. */
+  decision?: ReviewDecision;
+  /** The times the referrer prefers, while clinicians are asked to accept one. */
+  offer?: Offer;
+  /** The consultation, once a clinician has accepted. */
+  booking?: Booking;
+  /** When the referrer joined the waitlist (first in, first offered). */
+  waitlistedAt?: string;
+  /** Earlier bookings that were cancelled, rescheduled or missed, oldest first. */
+  changes?: BookingChange[];
   submittedAt: string;
   updatedAt: string;
   version: number;

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /** Times are stored in UTC and shown in Europe/London; these helpers make the conversion in one place. */
 export const DISPLAY_TIME_ZONE = 'Europe/London';
 
@@ -5,6 +7,7 @@ const dateParts = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE
 const display = new Intl.DateTimeFormat('en-GB', {
   timeZone: DISPLAY_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
 });
+const displayTime = new Intl.DateTimeFormat('en-GB', { timeZone: DISPLAY_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 const displayDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** The calendar date in London, YYYY-MM-DD. */
@@ -16,5 +19,24 @@ export const londonYear = (at: Date): number => Number(londonDate(at).slice(0, 4
 /** A moment as a person in London reads it, e.g. "Mon 30 Mar 2026, 09:00". */
 export const formatLondon = (iso: string): string => display.format(new Date(iso));
 
+/** The wall-clock time of a moment in London, e.g. "09:00". */
+export const formatLondonTime = (iso: string): string => displayTime.format(new Date(iso));
+
 /** A calendar date (YYYY-MM-DD) as words, e.g. "30 March 2026". */
 export const formatDay = (isoDate: string): string => displayDay.format(new Date(`${isoDate}T00:00:00Z`));
+
+/**
+ * The UTC moment at which London's clocks read `time` on `date`. A time that does not exist (the hour
+ * skipped in March) moves forward by the gap; a time that happens twice (October) is the first one.
+ */
+export function londonToUtc(date: string, time: string): Date {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: DISPLAY_TIME_ZONE });
+  if (!local.isValid) throw new RangeError(`not a London date and time: ${date} ${time}`);
+  return local.toJSDate();
+}
+
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a calendar date. */
+export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+
+/** The calendar date `days` after `date`. */
+export const addDays = (date: string, days: number): string => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;

@@ -48,6 +48,12 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_review: 'Waiting for duty clinician review',
   not_recommended: 'Not recommended',
   cannot_proceed: 'Cannot proceed',
+  review_declined: 'Reviewed: not taken forward',
+  waitlisted: 'On the waitlist for the next free time',
+  offered: 'Times sent to clinicians: awaiting acceptance',
+  booked: 'Consultation booked',
+  cancelled: 'Consultation cancelled',
+  no_show: 'Consultation missed',
 };
 
 export const NEXT_STEPS: Record<RequestStatus, string> = {
@@ -55,6 +61,12 @@ export const NEXT_STEPS: Record<RequestStatus, string> = {
   awaiting_review: 'a duty clinician reviews the request and you will be told the decision here.',
   not_recommended: 'consider the signposting below, or ask a duty clinician to review the request.',
   cannot_proceed: 'see what you can do instead below; you can start a new request once that is in place.',
+  review_declined: 'the duty clinician\'s reason is below; consider the signposting, or start a new request if things change.',
+  waitlisted: 'you will be offered the next time that frees up, before anyone else.',
+  offered: 'a clinician accepts one of your preferred times and you will be told here, with an invite.',
+  booked: 'join the consultation at the time below; you will get a reminder beforehand.',
+  cancelled: 'nothing more is planned for this request; start a new one if you need to.',
+  no_show: 'the clinician recorded that the consultation did not take place; ask to reschedule by starting a new request.',
 };
 
 export const LOCAL_AUTHORITIES = [

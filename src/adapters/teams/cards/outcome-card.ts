@@ -14,6 +14,7 @@ export function outcomeCard(request: ConsultationRequest, catalogue: Catalogue, 
     service: request.service, reference: request.reference, serviceName: catalogue.name,
     submittedAt: formatLondon(request.submittedAt), statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status],
     canRequestReview: request.status === 'not_recommended',
+    canPickTimes: request.status === 'awaiting_booking',
     justification: options.justification ?? '', errors: errorRows(options.errors),
   });
 }

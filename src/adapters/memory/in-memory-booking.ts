@@ -1,0 +1,118 @@
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import type { Availability } from '../../domain/booking/availability';
+import { overlaps } from '../../domain/booking/interval';
+import type { RosterMember } from '../../domain/booking/roster';
+import { DomainError } from '../../domain/errors';
+import type { AvailabilityStore, BusyTime } from '../../ports/availability-store';
+import type { ConversationStore } from '../../ports/conversations';
+import type { Job, JobQueue } from '../../ports/job-queue';
+import type { RequestEffects } from '../../ports/request-store';
+import type { RosterStore } from '../../ports/roster-store';
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const key = (...parts: string[]) => parts.join('\u0000');
+
+interface AuditSink {
+  appendNow(service: string, entry: AuditEntry): void;
+}
+
+export class InMemoryRoster implements RosterStore {
+  private readonly members = new Map<string, RosterMember>();
+  constructor(private readonly audit: AuditSink) {}
+  async get(service: string, id: string) {
+    const m = this.members.get(key(service, id));
+    return m ? copy(m) : null;
+  }
+  async list(service: string) {
+    return [...this.members.entries()].filter(([k]) => k.startsWith(key(service, ''))).map(([, m]) => copy(m)).sort((a, b) => a.id.localeCompare(b.id));
+  }
+  async put(service: string, member: RosterMember, audit: AuditEntry) {
+    this.members.set(key(service, member.id), copy(member));
+    this.audit.appendNow(service, audit);
+  }
+  async remove(service: string, id: string, audit: AuditEntry) {
+    const existed = this.members.delete(key(service, id));
+    this.audit.appendNow(service, audit);
+    return existed;
+  }
+}
+
+export class InMemoryAvailability implements AvailabilityStore {
+  private readonly docs = new Map<string, Availability>();
+  private readonly calendars = new Map<string, BusyTime[]>();
+  constructor(private readonly audit: AuditSink) {}
+  async get(service: string, clinicianId: string) {
+    const doc = this.docs.get(key(service, clinicianId));
+    return doc ? copy(doc) : null;
+  }
+  async list(service: string) {
+    return [...this.docs.entries()].filter(([k]) => k.startsWith(key(service, ''))).map(([, d]) => copy(d))
+      .sort((a, b) => a.clinicianId.localeCompare(b.clinicianId));
+  }
+  async save(service: string, doc: Availability, audit: AuditEntry) {
+    const stored = this.docs.get(key(service, doc.clinicianId));
+    if ((stored?.version ?? 0) !== doc.version - 1) throw new DomainError('version_conflict');
+    this.docs.set(key(service, doc.clinicianId), copy(doc));
+    this.audit.appendNow(service, audit);
+  }
+  async busy(service: string, clinicianId: string, from: Date) {
+    return copy((this.calendars.get(key(service, clinicianId)) ?? []).filter((b) => b.end > from.getTime()));
+  }
+
+  /** Checks a claim without changing anything, so that a request update can fail before it writes. */
+  checkClaim(service: string, reference: string, fx: RequestEffects): void {
+    const claim = fx.claimTime;
+    if (!claim) return;
+    const wanted = { start: Date.parse(claim.start), end: Date.parse(claim.end), reference };
+    if ((this.calendars.get(key(service, claim.clinicianId)) ?? []).some((b) => overlaps(b, wanted, claim.bufferMs))) throw new DomainError('clinician_busy');
+  }
+
+  applyClaims(service: string, reference: string, fx: RequestEffects): void {
+    if (fx.claimTime) {
+      const k = key(service, fx.claimTime.clinicianId);
+      this.calendars.set(k, [...(this.calendars.get(k) ?? []), { start: Date.parse(fx.claimTime.start), end: Date.parse(fx.claimTime.end), reference }]);
+    }
+    if (fx.releaseTime) {
+      const k = key(service, fx.releaseTime.clinicianId);
+      const start = Date.parse(fx.releaseTime.start);
+      this.calendars.set(k, (this.calendars.get(k) ?? []).filter((b) => !(b.reference === reference && b.start === start)));
+    }
+  }
+}
+
+export class InMemoryJobs implements JobQueue {
+  private readonly entries = new Map<string, { due: number; job: Job }>();
+  async schedule(job: Job) {
+    this.scheduleNow(job);
+  }
+  scheduleNow(job: Job) {
+    this.entries.set(key(job.service, job.id), { due: Date.parse(job.due), job: copy(job) });
+  }
+  unscheduleNow(service: string, id: string) {
+    this.entries.delete(key(service, id));
+  }
+  async claimDue(service: string, now: Date, leaseMs: number, limit: number) {
+    const due = [...this.entries.values()]
+      .filter((e) => e.job.service === service && e.due <= now.getTime())
+      .sort((a, b) => a.due - b.due)
+      .slice(0, limit);
+    for (const e of due) e.due = now.getTime() + leaseMs;
+    return due.map((e) => copy(e.job));
+  }
+  async complete(job: Job) {
+    this.entries.delete(key(job.service, job.id));
+  }
+  async pending(service: string) {
+    return [...this.entries.values()].filter((e) => e.job.service === service).length;
+  }
+}
+
+export class InMemoryConversations implements ConversationStore {
+  private readonly values = new Map<string, string>();
+  async get(service: string, k: string) {
+    return this.values.get(key(service, k)) ?? null;
+  }
+  async set(service: string, k: string, value: string) {
+    this.values.set(key(service, k), value);
+  }
+}

@@ -1,0 +1,85 @@
+import type Redis from 'ioredis';
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import type { Availability } from '../../domain/booking/availability';
+import { parseBusyMember } from '../../domain/booking/booking';
+import type { RosterMember } from '../../domain/booking/roster';
+import { DomainError } from '../../domain/errors';
+import type { Store } from '../../ports/store';
+import type { Job } from '../../ports/job-queue';
+import { toFields } from './audit-fields';
+import { keys } from './keys';
+
+type Run = (name: 'saveVersioned' | 'setField' | 'claimDue', ...args: (string | number)[]) => Promise<unknown>;
+
+const DAY_MS = 86_400_000;
+
+/** Roster, availability, scheduled jobs and conversation references: the booking side of the Redis store. */
+export function createRedisBookingStores(redis: Redis, run: Run): Pick<Store, 'roster' | 'availability' | 'jobs' | 'conversations'> {
+  const roster: Store['roster'] = {
+    async get(service, id) {
+      const doc = await redis.hget(keys.roster(service), id);
+      return doc ? (JSON.parse(doc) as RosterMember) : null;
+    },
+    async list(service) {
+      const all = await redis.hvals(keys.roster(service));
+      return all.map((d) => JSON.parse(d) as RosterMember).sort((a, b) => a.id.localeCompare(b.id));
+    },
+    async put(service, member, audit: AuditEntry) {
+      await run('setField', keys.roster(service), keys.audit(service), member.id, JSON.stringify(member), ...toFields(audit));
+    },
+    async remove(service, id, audit) {
+      return (await run('setField', keys.roster(service), keys.audit(service), id, '', ...toFields(audit))) === '1';
+    },
+  };
+
+  const availability: Store['availability'] = {
+    async get(service, clinicianId) {
+      const doc = await redis.hget(keys.availability(service, clinicianId), 'doc');
+      return doc ? (JSON.parse(doc) as Availability) : null;
+    },
+    async list(service) {
+      const ids = await redis.smembers(keys.availabilityIndex(service));
+      const docs = await Promise.all(ids.sort().map((id) => availability.get(service, id)));
+      return docs.filter((d): d is Availability => d !== null);
+    },
+    async save(service, doc, audit) {
+      const reply = await run('saveVersioned', keys.availability(service, doc.clinicianId), keys.audit(service), keys.availabilityIndex(service),
+        JSON.stringify(doc), doc.version, doc.clinicianId, ...toFields(audit));
+      if (reply === 'conflict') throw new DomainError('version_conflict');
+    },
+    async busy(service, clinicianId, from) {
+      // Scores are start times; a consultation that started up to a day ago may still be running.
+      const members = await redis.zrangebyscore(keys.busy(service, clinicianId), from.getTime() - DAY_MS, '+inf');
+      return members.map(parseBusyMember).filter((b) => b.end > from.getTime());
+    },
+  };
+
+  const jobs: Store['jobs'] = {
+    async schedule(job) {
+      await redis.multi().zadd(keys.jobs(job.service), Date.parse(job.due), job.id).hset(keys.jobDocs(job.service), job.id, JSON.stringify(job)).exec();
+    },
+    async claimDue(service, now, leaseMs, limit) {
+      const reply = (await run('claimDue', keys.jobs(service), keys.jobDocs(service), now.getTime(), leaseMs, limit)) as string[];
+      const claimed: Job[] = [];
+      for (let i = 0; i < reply.length; i += 2) {
+        const doc = reply[i + 1];
+        // A schedule entry without its document cannot be run; it is dropped when completed.
+        claimed.push(doc ? (JSON.parse(doc) as Job) : { id: reply[i]!, service, kind: 'notify', reference: '', due: now.toISOString(), data: {} });
+      }
+      return claimed;
+    },
+    async complete(job) {
+      await redis.multi().zrem(keys.jobs(job.service), job.id).hdel(keys.jobDocs(job.service), job.id).exec();
+    },
+    pending: (service) => redis.zcard(keys.jobs(service)),
+  };
+
+  const conversations: Store['conversations'] = {
+    get: (service, key) => redis.hget(keys.conversations(service), key),
+    async set(service, key, value) {
+      await redis.hset(keys.conversations(service), key, value);
+    },
+  };
+
+  return { roster, availability, jobs, conversations };
+}

@@ -1,0 +1,105 @@
+import type { Availability } from '../../../domain/booking/availability';
+import type { OfferableTime } from '../../../domain/booking/free-times';
+import type { RosterMember } from '../../../domain/booking/roster';
+import type { Catalogue } from '../../../domain/catalogue/catalogue';
+import type { FieldIssue } from '../../../domain/errors';
+import type { ConsultationRequest } from '../../../domain/request/consultation-request';
+import { formatDay, formatLondon, formatLondonTime, londonDate } from '../../../domain/time/london';
+import { errorRows } from './common';
+import { NEXT_STEPS, STATUS_LABELS } from './labels';
+import { expand, type Card } from './templates';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** People are shown by the name Teams gave the bot, or by their id when it never saw one. */
+export type NameOf = (id: string) => string;
+
+export function timesCard(request: ConsultationRequest, catalogue: Catalogue, times: readonly OfferableTime[], options: { errors?: readonly FieldIssue[]; headline?: string } = {}): Card {
+  const { booking } = catalogue;
+  return expand('booking/times', {
+    service: request.service, reference: request.reference, headline: options.headline ?? '', errors: errorRows(options.errors),
+    maxPreferences: booking.maxPreferences, minutes: booking.consultationMinutes, horizonDays: booking.horizonDays,
+    times: times.map((t) => ({ start: t.start, label: `${formatLondon(t.start)}${t.clinicians > 1 ? ` (${t.clinicians} clinicians free)` : ''}` })),
+  });
+}
+
+/** A request after screening, as one of its parties sees it in personal chat: times, meeting, what next, and what they may change. */
+export function caseCard(
+  request: ConsultationRequest, viewer: { id: string; coordinator: boolean }, nameOf: NameOf,
+  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string } = {},
+): Card {
+  const { booking, offer } = request;
+  const facts: { title: string; value: string }[] = [];
+  if (booking) {
+    facts.push({ title: 'When', value: `${formatLondon(booking.start)} to ${formatLondonTime(booking.end)} (UK time)` });
+    facts.push({ title: 'Clinician', value: nameOf(booking.clinicianId) });
+  }
+  if (offer) {
+    facts.push({ title: 'Your preferred times', value: offer.preferences.map(formatLondon).join('; ') });
+    if (offer.escalatedAt) facts.push({ title: 'Escalated', value: `No clinician had accepted by ${formatLondon(offer.escalatedAt)}; coordinators are on it.` });
+  }
+  if (request.waitlistedAt) facts.push({ title: 'On the waitlist since', value: formatLondon(request.waitlistedAt) });
+  if (request.decision) facts.push({ title: request.decision.approved ? 'Review: approved' : 'Review: not taken forward', value: request.decision.reason });
+  const last = request.changes?.at(-1);
+  if (last && !booking) facts.push({ title: `Last booking ${last.kind.replace('_', '-')}`, value: `${formatLondon(last.start)}: ${last.reason}` });
+  const isClinician = booking?.clinicianId === viewer.id;
+  return expand('booking/case', {
+    service: request.service, reference: request.reference, headline: options.headline ?? `Request ${request.reference}`,
+    statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status], facts, errors: errorRows(options.errors),
+    booked: Boolean(booking), meetingUrl: booking?.meetingUrl ?? '', calendarUrl: options.calendarUrl ?? '', bookingId: booking?.id ?? '',
+    canChange: Boolean(booking), canRecordNoShow: Boolean(booking) && (isClinician || viewer.coordinator),
+    canPickTimes: request.ownerId === viewer.id && ['awaiting_booking', 'waitlisted', 'offered'].includes(request.status),
+  });
+}
+
+/** The triage channel's card: reference, status, dates and the next step only (least disclosure). */
+export function triageCard(request: ConsultationRequest, nameOf: NameOf, refreshUserIds: readonly string[], headline?: string): Card {
+  const open = request.status === 'offered';
+  const accepted = request.booking ? `Accepted by ${nameOf(request.booking.clinicianId)} for ${formatLondon(request.booking.start)}` : '';
+  return expand('booking/triage', {
+    service: request.service, reference: request.reference, statusLabel: STATUS_LABELS[request.status], open,
+    headline: headline ?? (accepted || (request.offer?.escalatedAt ? 'Nobody has accepted yet: coordinators, please find a clinician.' : '')),
+    headlineStyle: request.booking ? 'good' : 'warning',
+    times: open ? request.offer!.preferences.map((start) => ({ service: request.service, reference: request.reference, start, label: formatLondon(start) })) : [],
+    declines: request.offer?.declines ?? [],
+    refreshUserIds: refreshUserIds.slice(0, 60),
+  });
+}
+
+export function availabilityCard(availability: Availability, catalogue: Catalogue, now: Date, options: { errors?: readonly FieldIssue[]; notice?: string } = {}): Card {
+  const { service, booking } = catalogue;
+  const item = (label: string, index: number) => ({ label, index, service, version: availability.version });
+  return expand('booking/availability', {
+    service, version: availability.version, today: londonDate(now), notice: options.notice ?? '', errors: errorRows(options.errors),
+    minutes: booking.consultationMinutes, buffer: booking.bufferMinutes, leadHours: booking.leadTimeHours, horizonDays: booking.horizonDays,
+    weekdays: WEEKDAYS.map((title, i) => ({ title, value: String(i + 1) })),
+    weekly: availability.weekly.map((w, i) => item(`${WEEKDAYS[w.weekday - 1]}s ${w.start} to ${w.end}`, i)),
+    extras: availability.extras.map((e, i) => item(`${formatLondon(e.start)} to ${formatLondonTime(e.end)}`, i)),
+    blackouts: availability.blackouts.map((b, i) => item(`${formatDay(londonDate(new Date(b.start)))} to ${formatDay(londonDate(new Date(Date.parse(b.end) - 1)))}`, i)),
+  });
+}
+
+export function rosterCard(service: string, members: readonly RosterMember[], nameOf: NameOf, options: { errors?: readonly FieldIssue[]; notice?: string } = {}): Card {
+  return expand('booking/roster', {
+    service, notice: options.notice ?? '', errors: errorRows(options.errors),
+    members: members.map((m) => ({ service, id: m.id, label: nameOf(m.id), roles: m.roles.join(', ') })),
+  });
+}
+
+const REVIEW_WHY: Record<string, string> = {
+  safeguarding_override: 'consent recorded as a safeguarding override',
+  special_circumstances: 'care proceedings with special circumstances',
+  referrer_request: 'the referrer asked for a review of a "not recommended" outcome',
+};
+
+/** A coordinator's review queue, in personal chat: here the detail the decision needs may be shown. */
+export function reviewsCard(service: string, requests: readonly ConsultationRequest[], options: { errors?: readonly FieldIssue[]; notice?: string } = {}): Card {
+  return expand('booking/reviews', {
+    service, notice: options.notice ?? '', errors: errorRows(options.errors),
+    requests: requests.map((r, index) => ({
+      service, index, reference: r.reference, submittedAt: formatLondon(r.submittedAt),
+      why: (r.review?.reasons ?? []).map((x) => REVIEW_WHY[x] ?? x).join('; ') || 'flagged by screening',
+      justification: r.review?.justification ?? '', helpWith: r.answers.details.helpWith,
+    })),
+  });
+}

@@ -1,0 +1,57 @@
+import { cancel, noShow, reschedule } from '../../domain/booking/transitions';
+import { DomainError } from '../../domain/errors';
+import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import type { Job } from '../../ports/job-queue';
+import { catalogueFor, type Actor, type AppContext } from '../context';
+import { refuse } from '../guard';
+import { auditOk, loadRequest, requireBookingParty } from './access';
+import { checkReason } from './decline-offer';
+import { allReminderIds, notifyJob } from './jobs';
+
+export type BookingChangeKind = 'cancel' | 'reschedule' | 'no_show';
+
+const STEP = { cancel, reschedule, no_show: noShow } as const;
+const EVENT = { cancel: 'cancelled', reschedule: 'rescheduled', no_show: 'no_show' } as const;
+const CHANGE_KIND = EVENT;
+
+/** The referrer first in the waitlist (not this request), to be offered a freed time before anyone else. */
+async function waitlistHead(ctx: AppContext, service: string, except: string): Promise<ConsultationRequest | undefined> {
+  const all = await ctx.store.requests.listAll(service, 1000);
+  return all.filter((r) => r.status === 'waitlisted' && r.reference !== except)
+    .sort((a, b) => (a.waitlistedAt ?? '').localeCompare(b.waitlistedAt ?? ''))[0];
+}
+
+/**
+ * Cancels, reschedules or records a missed consultation, with a reason. The referrer, the booked
+ * clinician or a coordinator may cancel or reschedule; only the clinician or a coordinator records a
+ * no-show. A cancelled or moved time goes back to the clinician's availability, offered to the
+ * waitlist first. Repeating the same change changes nothing.
+ */
+export async function changeBooking(
+  ctx: AppContext, actor: Actor, cmd: { service: string; reference: string; kind: BookingChangeKind; bookingId: string; reason?: string },
+): Promise<{ request: ConsultationRequest; changed: boolean }> {
+  const rules = catalogueFor(ctx, cmd.service).booking;
+  const request = await loadRequest(ctx, cmd.service, cmd.reference);
+  const action = `booking.${cmd.kind}`;
+  const last = request.changes?.at(-1);
+  if (request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === CHANGE_KIND[cmd.kind] && last.by === actor.id) {
+    return { request, changed: false };
+  }
+  const party = await requireBookingParty(ctx, request, actor, action);
+  if (cmd.kind === 'no_show' && party === 'referrer') return refuse(ctx, cmd.service, actor, action, cmd.reference, 'not_allowed');
+  if (request.status !== 'booked' || request.booking!.id !== cmd.bookingId) throw new DomainError('request_moved_on');
+  const reason = checkReason(cmd.reason);
+  const booking = request.booking!;
+  const now = ctx.clock.now();
+  const changed = STEP[cmd.kind](request, actor.id, reason, now);
+  const schedule: Job[] = [notifyJob(changed, EVENT[cmd.kind], now)];
+  const freed = cmd.kind !== 'no_show' && Date.parse(booking.start) > now.getTime();
+  const head = freed ? await waitlistHead(ctx, cmd.service, request.reference) : undefined;
+  if (head) schedule.push(notifyJob(head, 'waitlist_offer', now, { start: booking.start, freedBy: request.reference }));
+  await ctx.store.requests.update(changed, auditOk(ctx, actor, action, request.reference, { by: party }), {
+    ...(cmd.kind === 'no_show' ? {} : { releaseTime: { clinicianId: booking.clinicianId, start: booking.start, end: booking.end } }),
+    unschedule: allReminderIds(booking.id, rules),
+    schedule,
+  });
+  return { request: changed, changed: true };
+}

@@ -1,0 +1,29 @@
+import { decideReview as decide } from '../../domain/booking/transitions';
+import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import type { Actor, AppContext } from '../context';
+import { auditOk, loadRequest, requireRole } from './access';
+import { checkReason } from './decline-offer';
+import { notifyJob } from './jobs';
+
+/** Coordinators' review queue: requests waiting for a duty clinician's decision, oldest first. */
+export async function listReviews(ctx: AppContext, actor: Actor, service: string): Promise<ConsultationRequest[]> {
+  await requireRole(ctx, service, actor, 'coordinator', 'review.list', service);
+  const all = await ctx.store.requests.listAll(service, 1000);
+  return all.filter((r) => r.status === 'awaiting_review').reverse();
+}
+
+/** A duty clinician approves a flagged request for booking, or explains why not. Deciding the same way twice changes nothing. */
+export async function decideReview(
+  ctx: AppContext, actor: Actor, cmd: { service: string; reference: string; approved: boolean; reason?: string },
+): Promise<{ request: ConsultationRequest; changed: boolean }> {
+  await requireRole(ctx, cmd.service, actor, 'coordinator', 'review.decide', cmd.reference);
+  const request = await loadRequest(ctx, cmd.service, cmd.reference);
+  if (request.decision && request.decision.approved === cmd.approved && request.status !== 'awaiting_review') return { request, changed: false };
+  const reason = checkReason(cmd.reason);
+  const now = ctx.clock.now();
+  const decided = decide(request, actor.id, cmd.approved, reason, now);
+  await ctx.store.requests.update(decided, auditOk(ctx, actor, 'review.decide', request.reference, { approved: String(cmd.approved) }), {
+    schedule: [notifyJob(decided, 'reviewed', now)],
+  });
+  return { request: decided, changed: true };
+}

@@ -1,0 +1,57 @@
+import type { BookingDefaults } from '../catalogue/catalogue';
+import type { Availability } from './availability';
+import { openSpans } from './availability';
+import { overlaps, type Interval } from './interval';
+
+/** One clinician's bookable consultation. */
+export interface FreeSlot {
+  clinicianId: string;
+  start: string;
+  end: string;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Every consultation a clinician could still take: inside their published spans, at least the lead
+ * time from now, within the horizon, and clear (by the buffer) of consultations they already have.
+ * Slots start at each span's start and follow each other with the buffer between them.
+ */
+export function freeSlots(availability: Availability, busy: readonly Interval[], rules: BookingDefaults, now: Date): FreeSlot[] {
+  const length = rules.consultationMinutes * MINUTE;
+  const buffer = rules.bufferMinutes * MINUTE;
+  const earliest = now.getTime() + rules.leadTimeHours * 60 * MINUTE;
+  const latest = now.getTime() + rules.horizonDays * 24 * 60 * MINUTE;
+  const slots: FreeSlot[] = [];
+  for (const span of openSpans(availability, new Date(earliest), new Date(latest))) {
+    for (let start = span.start; start + length <= span.end; start += length + buffer) {
+      const slot = { start, end: start + length };
+      if (busy.some((b) => overlaps(slot, b, buffer))) continue;
+      slots.push({ clinicianId: availability.clinicianId, start: new Date(start).toISOString(), end: new Date(slot.end).toISOString() });
+    }
+  }
+  return slots;
+}
+
+/** A time the referrer can choose, with how many clinicians could take it. */
+export interface OfferableTime {
+  start: string;
+  end: string;
+  clinicians: number;
+}
+
+/** The earliest distinct times across all clinicians, up to `limit`. */
+export function offerableTimes(slots: readonly FreeSlot[], limit: number): OfferableTime[] {
+  const byStart = new Map<string, OfferableTime>();
+  for (const s of slots) {
+    const t = byStart.get(s.start);
+    if (t) t.clinicians += 1;
+    else byStart.set(s.start, { start: s.start, end: s.end, clinicians: 1 });
+  }
+  return [...byStart.values()].sort((a, b) => a.start.localeCompare(b.start)).slice(0, limit);
+}
+
+/** True when the clinician's published time covers the whole consultation and is not blacked out. */
+export function coversConsultation(availability: Availability, start: Date, end: Date): boolean {
+  return openSpans(availability, start, end).some((s) => s.start <= start.getTime() && s.end >= end.getTime());
+}
