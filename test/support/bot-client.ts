@@ -26,6 +26,29 @@ export class BotClient {
     };
   }
 
+  /** Where activities in the team's triage channel come from, as Teams describes a channel. */
+  static readonly TRIAGE = { id: '19:synthetic-triage@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-synthetic', isGroup: true };
+  private static readonly TRIAGE_DATA = { channel: { id: BotClient.TRIAGE.id }, team: { id: '19:synthetic-team@thread.tacv2' }, tenant: { id: 'tenant-synthetic' } };
+
+  /** The bot is added to a team: Teams sends conversationUpdate from the team's General channel. */
+  async installInTeam(user: TestUser): Promise<void> {
+    const res = await this.post(this.activity(user, {
+      type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }], conversation: BotClient.TRIAGE, channelData: BotClient.TRIAGE_DATA,
+    }));
+    if (res.status >= 300) throw new Error(`install answered ${res.status}`);
+  }
+
+  /** Clicks a button on a card posted in the triage channel. */
+  async executeInChannel(user: TestUser, verb: string, data: Record<string, unknown>): Promise<Card> {
+    const res = await this.post(this.activity(user, {
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } },
+      conversation: { ...BotClient.TRIAGE, id: `${BotClient.TRIAGE.id};messageid=1700000000000` }, channelData: BotClient.TRIAGE_DATA,
+    }));
+    const body = res.body as { type: string; value: Card };
+    if (res.status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke answered ${res.status} ${JSON.stringify(body)}`);
+    return body.value;
+  }
+
   async post(body: unknown): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const text = await res.text();

@@ -24,6 +24,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/** Polls until `check` holds (messages sent by background jobs arrive a moment after the action). */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** A real bot (restify + CloudAdapter) on a free port, with a connector stub for what it sends. */
 export async function startHarness(env: Record<string, string>): Promise<Harness> {
   const connector = await startConnectorStub();
@@ -51,11 +60,11 @@ export async function startHarness(env: Record<string, string>): Promise<Harness
  * Registers beforeAll/afterAll for one bot on its own private Redis, shared by a test file's tests.
  * The returned object is filled in before the first test runs.
  */
-export function useBotOnRedis(): { redis: PrivateRedis; h: Harness } {
+export function useBotOnRedis(extraEnv: Record<string, string> = {}): { redis: PrivateRedis; h: Harness } {
   const env = {} as { redis: PrivateRedis; h: Harness };
   beforeAll(async () => {
     env.redis = await startRedis();
-    env.h = await startHarness({ REDIS_URL: env.redis.url });
+    env.h = await startHarness({ REDIS_URL: env.redis.url, ...extraEnv });
   });
   afterAll(async () => {
     await env.h?.stop();

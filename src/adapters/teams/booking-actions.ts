@@ -36,9 +36,9 @@ async function caseFor(ctx: AppContext, edge: Edge, actor: Actor, request: Consu
   return caseCard(request, { id: actor.id, coordinator }, nameOf, { ...options, calendarUrl: request.booking ? edge.calendarUrl(request) : '' });
 }
 
-export async function triageFor(ctx: AppContext, edge: Edge, request: ConsultationRequest, headline?: string): Promise<Card> {
+export async function triageFor(ctx: AppContext, edge: Edge, request: ConsultationRequest, notice?: string): Promise<Card> {
   const [nameOf, userIds] = await Promise.all([edge.names(request.service, request.booking ? [request.booking.clinicianId] : []), edge.refreshUserIds(request.service)]);
-  return triageCard(request, nameOf, userIds, headline);
+  return triageCard(request, nameOf, userIds, notice);
 }
 
 /** A triage action that did not go through still shows the request as it is now, with why. */

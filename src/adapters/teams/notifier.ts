@@ -119,7 +119,7 @@ export class TeamsNotifier implements Notifier {
     if (plan.triage === 'post' || plan.triage === 'update') reached.push(await this.triage(job, request, plan.triage));
     if (plan.alert) reached.push(await this.alert(job, plan.alert));
     if (plan.referrer) reached.push(await this.toPerson(job, request.ownerId, () => this.personCard(request, request.ownerId, plan.referrer!)));
-    const clinicianId = request.booking?.clinicianId ?? request.changes?.at(-1)?.by;
+    const clinicianId = request.booking?.clinicianId ?? request.changes?.at(-1)?.clinicianId;
     if (plan.clinician && clinicianId && clinicianId !== request.ownerId) {
       reached.push(await this.toPerson(job, clinicianId, () => this.personCard(request, clinicianId, plan.clinician!)));
     }

@@ -28,6 +28,7 @@ export interface Booking {
 export interface BookingChange {
   kind: 'cancelled' | 'rescheduled' | 'no_show';
   bookingId: string;
+  clinicianId: string;
   start: string;
   by: string;
   reason: string;

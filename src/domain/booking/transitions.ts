@@ -59,7 +59,7 @@ function endBooking(request: Request, kind: BookingChange['kind'], by: string, r
   expect(request, 'booked');
   const booking = request.booking!;
   const { booking: _ended, ...rest } = request;
-  const change: BookingChange = { kind, bookingId: booking.id, start: booking.start, by, reason, at: at.toISOString() };
+  const change: BookingChange = { kind, bookingId: booking.id, clinicianId: booking.clinicianId, start: booking.start, by, reason, at: at.toISOString() };
   return next(rest, at, { status, changes: [...(request.changes ?? []), change] });
 }
 

@@ -53,12 +53,13 @@ export function caseCard(
 }
 
 /** The triage channel's card: reference, status, dates and the next step only (least disclosure). */
-export function triageCard(request: ConsultationRequest, nameOf: NameOf, refreshUserIds: readonly string[], headline?: string): Card {
+export function triageCard(request: ConsultationRequest, nameOf: NameOf, refreshUserIds: readonly string[], notice = ''): Card {
   const open = request.status === 'offered';
   const accepted = request.booking ? `Accepted by ${nameOf(request.booking.clinicianId)} for ${formatLondon(request.booking.start)}` : '';
   return expand('booking/triage', {
     service: request.service, reference: request.reference, statusLabel: STATUS_LABELS[request.status], open,
-    headline: headline ?? (accepted || (request.offer?.escalatedAt ? 'Nobody has accepted yet: coordinators, please find a clinician.' : '')),
+    notice,
+    headline: accepted || (request.offer?.escalatedAt ? 'Nobody has accepted yet: coordinators, please find a clinician.' : ''),
     headlineStyle: request.booking ? 'good' : 'warning',
     times: open ? request.offer!.preferences.map((start) => ({ service: request.service, reference: request.reference, start, label: formatLondon(start) })) : [],
     declines: request.offer?.declines ?? [],
