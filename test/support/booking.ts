@@ -1,4 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { loadCatalogues } from '../../src/adapters/catalogue/load-catalogues';
+import { createRedisStore } from '../../src/adapters/redis/redis-store';
 import type { Card } from '../../src/adapters/teams/cards/templates';
+import { changeAvailability } from '../../src/app/booking/set-availability';
+import type { AppContext } from '../../src/app/context';
+import { saveStep } from '../../src/app/save-step';
+import { startRequest } from '../../src/app/start-request';
+import { submitRequest } from '../../src/app/submit-request';
+import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { cardText, findAction, type BotClient, type TestUser } from './bot-client';
 import type { ConnectorCall } from './connector-stub';
 import { buildAnswers } from './builders';
@@ -41,4 +51,34 @@ export function sentTo(calls: readonly ConnectorCall[], conversationId: string, 
   const path = `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
   return calls.filter((c) => c.method === method && c.path.startsWith(path))
     .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+}
+
+/** An app context on a Redis the bots under test also use, for setting up and inspecting state from the test. */
+export function appOn(redisUrl: string): { app: AppContext; close(): Promise<void> } {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const store = createRedisStore(redis, { draftTtlMs: 86_400_000 });
+  const app: AppContext = {
+    store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(),
+    meetingUrl: (_ref, id) => `https://meet.example.org/${id}`,
+  };
+  return { app, close: () => store.close() };
+}
+
+/** Submits `count` eligible synthetic requests for the referrer through the real use cases; returns their references. */
+export async function submitManyEligible(app: AppContext, referrer: TestUser, count: number): Promise<string[]> {
+  const refs: string[] = [];
+  const answers = buildAnswers();
+  for (let i = 0; i < count; i += 1) {
+    let { draft } = await startRequest(app, referrer, 'fass', true);
+    for (const step of ANSWER_STEPS) ({ draft } = await saveStep(app, referrer, { service: 'fass', draftId: draft.id, step, version: draft.version, values: answers[step] }));
+    refs.push((await submitRequest(app, referrer, { service: 'fass', draftId: draft.id })).request.reference);
+  }
+  return refs;
+}
+
+/** Publishes every day 09:00-17:00 for a clinician through the use case. */
+export async function publishEveryDayDirect(app: AppContext, clinicianId: string): Promise<void> {
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    await changeAvailability(app, { id: clinicianId }, { service: 'fass', version: weekday - 1, change: { change: 'add_weekly', weekday, start: '09:00', end: '17:00' } });
+  }
 }
