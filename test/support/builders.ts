@@ -1,7 +1,12 @@
+import type { Availability } from '../../src/domain/booking/availability';
+import type { Booking } from '../../src/domain/booking/booking';
+import type { RosterMember } from '../../src/domain/booking/roster';
 import type { Answers } from '../../src/domain/referral/answers';
 import type { Draft } from '../../src/domain/referral/draft';
 import type { ConsultationRequest } from '../../src/domain/request/consultation-request';
 import type { ScreeningInput } from '../../src/domain/screening/screening-input';
+import { addDays, londonToUtc } from '../../src/domain/time/london';
+import type { Job } from '../../src/ports/job-queue';
 
 /**
  * Synthetic test data. The family name, date of birth and free-text marker below are invented and
@@ -65,3 +70,30 @@ export function buildRequest(overrides: Partial<ConsultationRequest> = {}): Cons
 
 export const auditEntry = (action = 'test.action', subject = 'subject-1') =>
   ({ at: '2026-11-23T10:00:00.000Z', actor: 'user-sw-1', action, subject, result: 'ok' as const });
+
+/** A clinician's published availability; empty unless told, so each test says what it publishes. */
+export function buildAvailability(overrides: Partial<Availability> = {}): Availability {
+  return { clinicianId: 'clinician-a', weekly: [], extras: [], blackouts: [], version: 1, updatedAt: '2026-01-05T09:00:00.000Z', ...overrides };
+}
+
+/** A span given as a person in London would say it ("30 March, 09:00 to 12:00"), stored in UTC. */
+export const londonSpan = (date: string, start: string, end: string, endDate = date) =>
+  ({ start: londonToUtc(date, start).toISOString(), end: londonToUtc(endDate, end).toISOString() });
+
+/** Whole London days from `from` to `to` inclusive, as the availability card records a blackout. */
+export const londonDays = (from: string, to: string) => londonSpan(from, '00:00', '00:00', addDays(to, 1));
+
+export function buildBooking(overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: 'booking-1', clinicianId: 'clinician-a', start: '2026-12-07T10:00:00.000Z', end: '2026-12-07T11:00:00.000Z',
+    meetingUrl: 'https://meet.example.test/booking-1', acceptedAt: '2026-11-23T10:10:00.000Z', ...overrides,
+  };
+}
+
+export function buildRosterMember(overrides: Partial<RosterMember> = {}): RosterMember {
+  return { id: 'clinician-a', roles: ['clinician'], addedBy: 'coordinator-z', addedAt: '2026-11-01T09:00:00.000Z', ...overrides };
+}
+
+export function buildJob(overrides: Partial<Job> = {}): Job {
+  return { id: 'notify:FASS-2026-0001:2:offered', service: 'fass', kind: 'notify', reference: 'FASS-2026-0001', due: '2026-11-23T10:00:00.000Z', data: { event: 'offered' }, ...overrides };
+}

@@ -104,7 +104,9 @@ const HANDLERS: { [V in BookingVerb]: Handler<V> } = {
     const catalogue = catalogueFor(ctx, cmd.service);
     try {
       const { availability, stale } = await changeAvailability(ctx, actor, { ...cmd, change: availabilityChange(cmd.change, raw) });
-      return availabilityCard(availability, catalogue, ctx.clock.now(), { notice: stale ? ERROR_TEXT.stale_card.text : 'Saved.' });
+      return availabilityCard(availability, catalogue, ctx.clock.now(), {
+        notice: stale ? 'This card was out of date, so nothing was changed: here is your availability as it stands now.' : 'Saved.',
+      });
     } catch (e) {
       if (!isDomainError(e) || e.code !== 'invalid_input') throw e;
       return availabilityCard(await myAvailability(ctx, actor, cmd.service), catalogue, ctx.clock.now(), { errors: e.issues });

@@ -32,7 +32,9 @@ export const formatDay = (isoDate: string): string => displayDay.format(new Date
 export function londonToUtc(date: string, time: string): Date {
   const local = DateTime.fromISO(`${date}T${time}`, { zone: DISPLAY_TIME_ZONE });
   if (!local.isValid) throw new RangeError(`not a London date and time: ${date} ${time}`);
-  return local.toJSDate();
+  // luxon resolves a repeated time from today's offset, so its answer would change with the season we run in.
+  const first = Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()), local.toMillis());
+  return new Date(first);
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a calendar date. */

@@ -1,0 +1,113 @@
+import { ANSWER_STEPS } from '../../src/domain/referral/steps';
+import { offeredStarts } from '../support/booking';
+import { cardText, findAction } from '../support/bot-client';
+import { buildAnswers, SYNTHETIC } from '../support/builders';
+import { asCardInputs } from '../support/journey';
+import { freePort, startRedis, type PrivateRedis } from '../support/redis-server';
+import { BotProcess } from './support/bot-process';
+import { CARD_TYPE, startPlayground, type BotEvent, type PlaygroundClient } from './support/playground-client';
+
+jest.setTimeout(60_000);
+
+const referrer = { id: 'sw-book-e2e', name: 'Synthetic Referrer', aadObjectId: 'aad-sw-book-e2e' };
+const clinician = { id: 'clin-e2e', name: 'Synthetic Clinician', aadObjectId: 'aad-clin-e2e' };
+const REFERENCE = /FASS-\d{4}-\d{4,}/;
+
+let redis: PrivateRedis;
+let bot: BotProcess;
+/** The referrer's playground: their personal chat, and the team whose channel becomes the triage channel. */
+let pg: PlaygroundClient;
+/** The clinician's own playground: the only way to give them a personal chat the bot can write to. */
+let clinicianPg: PlaygroundClient;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200' }, await freePort());
+  await bot.start();
+  [pg, clinicianPg] = await Promise.all([
+    startPlayground({ botEndpoint: bot.endpoint, setup: { currentUser: referrer, otherUsers: [clinician] } }),
+    startPlayground({ botEndpoint: bot.endpoint, setup: { currentUser: clinician, otherUsers: [referrer] } }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([pg?.stop(), clinicianPg?.stop()]);
+  await bot?.stop();
+  await redis?.stop();
+});
+
+/** Clicks an Action.Execute on a card message as `as` (default the playground's own user); returns the card it becomes. */
+async function click(client: PlaygroundClient, at: { conversationId: string; messageId: string }, card: unknown, verb: string,
+  extra: Record<string, unknown> = {}, as?: string): Promise<Record<string, unknown>> {
+  const res = await client.invoke(at.conversationId, at.messageId, verb, { ...findAction(card, verb).data, ...extra }, as);
+  expect(res.type).toBe(CARD_TYPE);
+  return res.value as Record<string, unknown>;
+}
+
+const cardSaying = (text: string, conversationId?: string) => (e: BotEvent) =>
+  e.card !== undefined && cardText(e.card).includes(text) && (conversationId === undefined || e.conversationId === conversationId);
+const inThreadOf = (channelId: string) => (e: BotEvent) => e.conversationId.startsWith(`${channelId};messageid=`);
+
+/** What the story shares between its steps. */
+const story: { reference?: string; starts?: string[]; triage?: BotEvent } = {};
+
+describe('booking a consultation through the Agents Playground', () => {
+  it('a clinician publishes availability from their own personal chat', async () => {
+    await clinicianPg.sendText(clinicianPg.ids.personal, 'my availability');
+    const shown = await clinicianPg.waitFor((e) => e.kind === 'create' && e.card !== undefined);
+    const at = { conversationId: clinicianPg.ids.personal, messageId: shown.messageId! };
+    let card = shown.card!;
+    for (let weekday = 1; weekday <= 7; weekday += 1) {
+      card = await click(clinicianPg, at, card, 'availability.change', { weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
+      expect(cardText(card)).toContain('Saved.');
+    }
+  });
+
+  it('installing the app in a team channel makes it the triage channel', async () => {
+    await pg.install(pg.ids.channel);
+    await pg.waitFor(cardSaying('Triage channel'));
+  });
+
+  it('the referrer picks times and the triage channel gets a post with no family details', async () => {
+    await pg.sendText(pg.ids.personal, 'request consultation');
+    const started = await pg.waitFor((e) => e.kind === 'create' && e.card !== undefined);
+    const at = { conversationId: pg.ids.personal, messageId: started.messageId! };
+    let card = started.card!;
+    const answers = buildAnswers();
+    for (const step of ANSWER_STEPS) card = await click(pg, at, card, 'draft.save', asCardInputs(answers[step]));
+    card = await click(pg, at, card, 'request.submit');
+    story.reference = REFERENCE.exec(cardText(card))?.[0];
+    expect(story.reference).toBeDefined();
+
+    card = await click(pg, at, card, 'booking.times');
+    expect(cardText(card)).toContain(`Choose consultation times for ${story.reference}`);
+    story.starts = offeredStarts(card).slice(0, 2);
+    expect(story.starts).toHaveLength(2);
+    card = await click(pg, at, card, 'booking.offer', { times: story.starts.join(',') });
+    expect(cardText(card)).toContain('Sent to the clinicians');
+
+    story.triage = await pg.waitFor((e) => e.kind === 'create' && inThreadOf(pg.ids.channel)(e) && cardSaying(story.reference!)(e));
+    const text = cardText(story.triage.card);
+    for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, SYNTHETIC.helpWith.slice(0, 20)]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(JSON.stringify(story.triage.raw)).not.toContain(SYNTHETIC.familyName);
+  });
+
+  it('a clinician accepts in the channel: the triage card shows it and both get confirmations', async () => {
+    const { triage, reference, starts } = story;
+    const accept = findAction(triage!.card, 'booking.accept');
+    expect(starts).toContain(accept.data.start);
+    const answered = await click(pg, { conversationId: triage!.conversationId, messageId: triage!.messageId! }, triage!.card, 'booking.accept', {}, clinician.id);
+    expect(cardText(answered)).toContain(`Accepted by ${clinician.name}`);
+
+    const updated = await pg.waitFor((e) => e.kind === 'update' && cardSaying(reference!)(e));
+    expect(updated.messageId).toBe(triage!.messageId);
+    expect(cardText(updated.card)).toContain(`Accepted by ${clinician.name}`);
+    expect(cardText(updated.card)).not.toContain(SYNTHETIC.familyName);
+
+    const booked = await pg.waitFor((e) => e.kind === 'create' && cardSaying('Consultation booked', pg.ids.personal)(e));
+    expect(cardText(booked.card)).toContain(reference!);
+    const mine = await clinicianPg.waitFor((e) => e.kind === 'create' && cardSaying('You accepted this consultation', clinicianPg.ids.personal)(e));
+    expect(cardText(mine.card)).toContain(reference!);
+  });
+});
