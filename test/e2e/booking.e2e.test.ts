@@ -45,7 +45,20 @@ async function click(client: PlaygroundClient, at: { conversationId: string; mes
 
 const cardSaying = (text: string, conversationId?: string) => (e: BotEvent) =>
   e.card !== undefined && cardText(e.card).includes(text) && (conversationId === undefined || e.conversationId === conversationId);
+const hasAction = (card: unknown, verb: string) => JSON.stringify(card).includes(`"verb":"${verb}"`);
+/** The first line of a card, as a person would read it first. */
+const headline = (e: BotEvent) => (e.card?.body as { text?: string }[] | undefined)?.[0]?.text;
+const headed = (text: string, conversationId: string) => (e: BotEvent) => e.kind === 'create' && e.conversationId === conversationId && headline(e) === text;
 const inThreadOf = (channelId: string) => (e: BotEvent) => e.conversationId.startsWith(`${channelId};messageid=`);
+
+/** Everyone in the team reads the triage channel: nothing that identifies the family may appear there. */
+function expectNoFamilyDetails(shown: unknown): void {
+  const text = typeof shown === 'string' ? shown : JSON.stringify(shown);
+  const freeText = [SYNTHETIC.helpWith, SYNTHETIC.justification].map((t) => t.split(':')[0]!); // the distinctive MARKER-… prefixes
+  for (const marker of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, ...freeText]) {
+    expect(text).not.toContain(marker);
+  }
+}
 
 /** What the story shares between its steps. */
 const story: { reference?: string; starts?: string[]; triage?: BotEvent } = {};
@@ -53,7 +66,7 @@ const story: { reference?: string; starts?: string[]; triage?: BotEvent } = {};
 describe('booking a consultation through the Agents Playground', () => {
   it('a clinician publishes availability from their own personal chat', async () => {
     await clinicianPg.sendText(clinicianPg.ids.personal, 'my availability');
-    const shown = await clinicianPg.waitFor((e) => e.kind === 'create' && e.card !== undefined);
+    const shown = await clinicianPg.waitFor(headed('My availability', clinicianPg.ids.personal));
     const at = { conversationId: clinicianPg.ids.personal, messageId: shown.messageId! };
     let card = shown.card!;
     for (let weekday = 1; weekday <= 7; weekday += 1) {
@@ -64,12 +77,13 @@ describe('booking a consultation through the Agents Playground', () => {
 
   it('installing the app in a team channel makes it the triage channel', async () => {
     await pg.install(pg.ids.channel);
-    await pg.waitFor(cardSaying('Triage channel'));
+    const notice = await pg.waitFor((e) => e.kind === 'create' && cardSaying('Triage channel')(e));
+    expect(inThreadOf(pg.ids.channel)(notice)).toBe(true);
   });
 
   it('the referrer picks times and the triage channel gets a post with no family details', async () => {
     await pg.sendText(pg.ids.personal, 'request consultation');
-    const started = await pg.waitFor((e) => e.kind === 'create' && e.card !== undefined);
+    const started = await pg.waitFor((e) => e.kind === 'create' && cardSaying('Step 1 of 6')(e));
     const at = { conversationId: pg.ids.personal, messageId: started.messageId! };
     let card = started.card!;
     const answers = buildAnswers();
@@ -86,28 +100,38 @@ describe('booking a consultation through the Agents Playground', () => {
     expect(cardText(card)).toContain('Sent to the clinicians');
 
     story.triage = await pg.waitFor((e) => e.kind === 'create' && inThreadOf(pg.ids.channel)(e) && cardSaying(story.reference!)(e));
-    const text = cardText(story.triage.card);
-    for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, SYNTHETIC.helpWith.slice(0, 20)]) {
-      expect(text).not.toContain(secret);
-    }
-    expect(JSON.stringify(story.triage.raw)).not.toContain(SYNTHETIC.familyName);
+    expect(cardText(story.triage.card)).toContain('awaiting acceptance');
+    for (const start of story.starts) expect(JSON.stringify(story.triage.card)).toContain(`"start":"${start}"`);
+    expectNoFamilyDetails(story.triage.raw);
   });
 
   it('a clinician accepts in the channel: the triage card shows it and both get confirmations', async () => {
     const { triage, reference, starts } = story;
     const accept = findAction(triage!.card, 'booking.accept');
-    expect(starts).toContain(accept.data.start);
-    const answered = await click(pg, { conversationId: triage!.conversationId, messageId: triage!.messageId! }, triage!.card, 'booking.accept', {}, clinician.id);
-    expect(cardText(answered)).toContain(`Accepted by ${clinician.name}`);
+    expect(accept.data.start).toBe(starts![0]);
+    const when = accept.title.replace(/^Accept /, '');
+    const thread = { conversationId: triage!.conversationId, messageId: triage!.messageId! };
+    const answered = await click(pg, thread, triage!.card, 'booking.accept', {}, clinician.id);
+    expect(cardText(answered)).toContain(`Accepted by ${clinician.name} for ${when}`);
+    expectNoFamilyDetails(answered);
 
-    const updated = await pg.waitFor((e) => e.kind === 'update' && cardSaying(reference!)(e));
-    expect(updated.messageId).toBe(triage!.messageId);
-    expect(cardText(updated.card)).toContain(`Accepted by ${clinician.name}`);
-    expect(cardText(updated.card)).not.toContain(SYNTHETIC.familyName);
+    // The bot updates the channel post it started, so the playground reports the bare channel id, not the thread's.
+    const updated = await pg.waitFor((e) => e.kind === 'update' && e.messageId === triage!.messageId);
+    expect(updated.conversationId.split(';')[0]).toBe(pg.ids.channel);
+    expect(cardText(updated.card)).toContain(`Consultation request ${reference}`);
+    expect(cardText(updated.card)).toContain(`Accepted by ${clinician.name} for ${when}`);
+    expect(hasAction(updated.card, 'booking.accept')).toBe(false);
+    expectNoFamilyDetails(updated.raw);
 
-    const booked = await pg.waitFor((e) => e.kind === 'create' && cardSaying('Consultation booked', pg.ids.personal)(e));
-    expect(cardText(booked.card)).toContain(reference!);
-    const mine = await clinicianPg.waitFor((e) => e.kind === 'create' && cardSaying('You accepted this consultation', clinicianPg.ids.personal)(e));
-    expect(cardText(mine.card)).toContain(reference!);
+    const booked = await pg.waitFor(headed('Consultation booked', pg.ids.personal));
+    expect(cardText(booked.card)).toContain(`Request ${reference}`);
+    expect(cardText(booked.card)).toContain(when);
+    expect(cardText(booked.card)).toContain(clinician.name);
+    const mine = await clinicianPg.waitFor(headed('You accepted this consultation', clinicianPg.ids.personal));
+    expect(cardText(mine.card)).toContain(`Request ${reference}`);
+    expect(cardText(mine.card)).toContain(when);
+    // Each confirmation reached only its own person: the clinician's playground never saw the referrer's, nor the other way round.
+    expect(clinicianPg.events.filter((e) => headline(e) === 'Consultation booked')).toHaveLength(0);
+    expect(pg.events.filter((e) => headline(e) === 'You accepted this consultation')).toHaveLength(0);
   });
 });

@@ -25,7 +25,10 @@ type Resolved = Required<Omit<PlaygroundSetup, 'team'>> & { team: Required<NonNu
 export interface BotEvent {
   /** `create` = new message, `update` = updateActivity, `typing` = typing indicator. */
   kind: 'create' | 'update' | 'typing';
-  /** Conversation the message lives in; in a channel this is the thread, `<channelId>;messageid=<rootId>`. */
+  /**
+   * Conversation the message lives in; in a channel this is the thread, `<channelId>;messageid=<rootId>`. An `update`
+   * carries no thread id: it keeps the id the bot addressed, the bare channel id when the bot updates a post it started.
+   */
   conversationId: string;
   messageId?: string;
   text?: string;

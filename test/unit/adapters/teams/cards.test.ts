@@ -3,6 +3,7 @@ import { outcomeCard } from '../../../../src/adapters/teams/cards/outcome-card';
 import { reviewCard } from '../../../../src/adapters/teams/cards/review-card';
 import { myRequestsCard, noticeCard, welcomeCard } from '../../../../src/adapters/teams/cards/simple-cards';
 import { stepCard } from '../../../../src/adapters/teams/cards/step-card';
+import { availabilityCard, caseCard, reviewsCard, rosterCard, timesCard, triageCard } from '../../../../src/adapters/teams/cards/booking-cards';
 import { ANSWER_STEPS } from '../../../../src/domain/referral/steps';
 import { screen } from '../../../../src/domain/screening/screen';
 import { buildAnswers, buildDraft, buildRequest, buildScreeningInput } from '../../../support/builders';
@@ -33,6 +34,27 @@ const CARDS: [string, unknown][] = [
   ['my requests (none)', myRequestsCard('fass', [], false)],
 ];
 
+const nameOf = (id: string) => `Name of ${id}`;
+const slot = { start: '2026-03-30T08:00:00.000Z', end: '2026-03-30T09:00:00.000Z' };
+const booking = { id: 'b-1', clinicianId: 'clin-1', ...slot, meetingUrl: 'https://meet.example.org/b-1', acceptedAt: '2026-03-20T10:00:00.000Z' };
+const offer = { id: 'o-1', preferences: [slot.start, '2026-03-27T10:00:00.000Z'], offeredAt: '2026-03-20T10:00:00.000Z', declines: [{ clinicianId: 'clin-2', reason: 'away', at: '2026-03-20T11:00:00.000Z' }] };
+const availability = {
+  clinicianId: 'clin-1', version: 3, updatedAt: '2026-03-01T00:00:00.000Z', weekly: [{ weekday: 1, start: '09:00', end: '12:00' }],
+  extras: [{ start: '2026-03-28T10:00:00.000Z', end: '2026-03-28T12:00:00.000Z' }], blackouts: [{ start: '2026-03-29T00:00:00.000Z', end: '2026-03-29T23:00:00.000Z' }],
+};
+const BOOKING_CARDS: [string, unknown][] = [
+  ['times', timesCard(buildRequest(), catalogue, [{ ...slot, clinicians: 2 }], { errors: [{ field: 'times', message: 'x' }] })],
+  ['times (none free)', timesCard(buildRequest(), catalogue, [])],
+  ['case (booked)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, nameOf, { calendarUrl: 'http://127.0.0.1/c.ics' })],
+  ['case (offered)', caseCard(buildRequest({ status: 'offered', offer }), { id: 'user-sw-1', coordinator: false }, nameOf)],
+  ['triage (open)', triageCard(buildRequest({ status: 'offered', offer }), nameOf, ['clin-1', 'clin-2'])],
+  ['triage (accepted, late click)', triageCard(buildRequest({ status: 'booked', booking }), nameOf, ['clin-1'], 'Already taken.')],
+  ['availability', availabilityCard(availability, catalogue, new Date('2026-03-01T12:00:00Z'), { errors: [{ field: 'end', message: 'x' }] })],
+  ['roster', rosterCard('fass', [{ id: 'clin-1', roles: ['clinician'], addedBy: 'config', addedAt: '2026-03-01T00:00:00.000Z' }], nameOf)],
+  ['reviews', reviewsCard('fass', [buildRequest({ status: 'awaiting_review', review: { reasons: ['safeguarding_override'], requestedAt: '2026-03-01T00:00:00.000Z' } })])],
+];
+CARDS.push(...BOOKING_CARDS);
+
 describe('cards', () => {
   it.each(CARDS)('%s is a valid Adaptive Card 1.5 with no unbound template expressions', (_name, card) => {
     expect(problems(card)).toEqual([]);
@@ -50,6 +72,17 @@ describe('cards', () => {
     expect(text).toContain('We are not a crisis intervention service');
     expect(text).toContain('What you can do instead: If a parent is in mental health crisis');
     expect(text).toContain('Ask for duty clinician review');
+  });
+
+  it('shows booked times in UK time either side of the clocks changing, and the triage card no family detail', () => {
+    const text = cardText(caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, nameOf));
+    expect(text).toContain('Mon, 30 Mar 2026, 09:00 to 10:00 (UK time)');
+    expect(text).toContain('Record did not take place');
+    const triage = triageCard(buildRequest({ status: 'offered', offer }), nameOf, ['clin-1']);
+    expect(cardText(triage)).toContain('Fri, 27 Mar 2026, 10:00');
+    expect(JSON.stringify(triage)).toContain('"userIds":["clin-1"]');
+    const json = JSON.stringify(triage);
+    for (const marker of [buildAnswers().about.familyName, buildAnswers().about.caseNumber, buildAnswers().details.helpWith, 'away']) expect(json).not.toContain(marker);
   });
 
   it('offers no review button once a request fits the service', () => {
