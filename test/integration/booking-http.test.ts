@@ -128,4 +128,39 @@ describe('booking a consultation over HTTP, on Redis', () => {
     expect(cardText(cancelled)).toContain('Consultation cancelled');
     await eventually(() => withText(sentTo(env.h.calls, personal(clinicianA.id)), 'family moved away').length > 0, 'the clinician told why');
   });
+
+  it('gives every repeated booking action one effect: offer, decline, accept, cancel', async () => {
+    const store = env.h.bot.app.store;
+    const { reference, starts } = await offerTwoTimes();
+    const offered = (await store.requests.get('fass', reference))!;
+    const again = await env.h.client.execute(referrer, 'booking.offer', { service: 'fass', reference, times: [...starts].reverse().join(',') });
+    expect(cardText(again)).toContain('Sent to the clinicians');
+    expect((await store.requests.get('fass', reference))!.version).toBe(offered.version);
+
+    const decline = { service: 'fass', reference, reason: 'on leave that week' };
+    await env.h.client.executeInChannel(clinicianB, 'booking.decline', decline);
+    const declined = (await store.requests.get('fass', reference))!;
+    await env.h.client.executeInChannel(clinicianB, 'booking.decline', decline);
+    expect((await store.requests.get('fass', reference))!).toEqual(declined);
+    expect(declined.offer!.declines).toHaveLength(1);
+
+    const accept = { service: 'fass', reference, start: starts[0] };
+    await Promise.all([1, 2, 3].map(() => env.h.client.executeInChannel(clinicianA, 'booking.accept', accept)));
+    const booked = (await store.requests.get('fass', reference))!;
+    expect(booked.status).toBe('booked');
+    expect(await store.availability.busy('fass', clinicianA.id, new Date())).toHaveLength(1);
+    const early = await env.h.client.execute(clinicianA, 'booking.no_show', { service: 'fass', reference, bookingId: booked.booking!.id, reason: 'nobody came' });
+    expect(cardText(early)).toContain('Not started yet');
+
+    const cancel = { service: 'fass', reference, bookingId: booked.booking!.id, reason: 'no longer needed' };
+    const [first, second] = [await env.h.client.execute(clinicianA, 'booking.cancel', cancel), await env.h.client.execute(clinicianA, 'booking.cancel', cancel)];
+    expect(cardText(first)).toContain('Consultation cancelled');
+    expect(cardText(second)).toContain('(already done)');
+    const cancelled = (await store.requests.get('fass', reference))!;
+    expect(cancelled.changes).toHaveLength(1);
+    expect(cancelled.version).toBe(booked.version + 1);
+    await eventually(async () => (await store.jobs.pending('fass')) === 0, 'the notifications to be sent');
+    const toReferrer = withText(sentTo(env.h.calls, personal(referrer.id)), 'Consultation cancelled').filter((c) => cardText(c).includes('no longer needed'));
+    expect(toReferrer).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@ import { cardText, findAction } from '../support/bot-client';
 import { useBotOnRedis } from '../support/bot-harness';
 import { buildAnswers } from '../support/builders';
 import { answerStep } from '../support/journey';
+import { BOOKING_VERB_DATA } from '../../src/adapters/teams/booking-payload';
 
 const owner = { id: 'aad-owner', name: 'Synthetic Owner' };
 const other = { id: 'aad-other', name: 'Synthetic Other' };
@@ -75,6 +76,27 @@ describe('who may act, and what bad input does', () => {
     }), { numRuns: 150 });
     const raw = await env.h.client.invoke(fuzzer, { action: { type: 'Action.Submit', verb: 7 } });
     expect(cardText(raw)).toContain('not recognised');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('answers malformed or unauthorised booking actions with a clear card and changes nothing (property)', async () => {
+    const outsider = { id: 'aad-outsider', name: 'Synthetic Outsider' };
+    await env.h.client.say(outsider, 'help');
+    const before = await snapshot();
+    const junk = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.string({ maxLength: 30 }), fc.string({ minLength: 5001, maxLength: 5200 }));
+    const verbs = Object.keys(BOOKING_VERB_DATA);
+    const good = { service: 'fass', reference: 'FASS-2026-0001', start: '2030-01-07T09:00:00.000Z', bookingId: 'b-1', version: '0', change: 'add_weekly',
+      memberId: 'aad-x', roles: 'clinician', approved: 'true', reasonField: 'reason_0', times: '2030-01-07T09:00:00.000Z', reason: 'synthetic reason' };
+    const payload = fc.oneof(
+      fc.record({ verb: fc.constantFrom(...verbs), data: fc.dictionary(fc.string({ maxLength: 12 }), junk) }),
+      fc.record({ verb: fc.constantFrom(...verbs), data: fc.record({ field: fc.constantFrom(...Object.keys(good)), junk }).map(({ field, junk: j }) => ({ ...good, [field]: j })) }),
+      fc.record({ verb: fc.constantFrom(...verbs), data: fc.constant(good) }),
+    );
+    await fc.assert(fc.asyncProperty(payload, async ({ verb, data }) => {
+      const reply = await env.h.client.execute(outsider, verb, data as Record<string, unknown>);
+      expect(reply.type).toBe('AdaptiveCard');
+      expect(cardText(reply)).toMatch(/Nothing was (saved|changed)|not recognised|Request not found/);
+    }), { numRuns: 200 });
     expect(await snapshot()).toBe(before);
   });
 });
