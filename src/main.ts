@@ -68,7 +68,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const edge: Edge = {
     names: (svc, ids) => directory.names(svc, ids),
     calendarUrl: (r) => `${publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics`,
-    refreshUserIds: async (svc) => (await store.roster.list(svc)).filter((m) => hasRole(m, 'clinician') || hasRole(m, 'coordinator')).map((m) => m.id),
+    refreshUserIds: async (svc) => directory.teamsIds(svc, (await store.roster.list(svc)).filter((m) => hasRole(m, 'clinician') || hasRole(m, 'coordinator')).map((m) => m.id)),
   };
   const bot = new ConsultationBot({ app, log, defaultService: service, edge, directory, kick: () => void jobs.kick() });
   const endpoint = createBotEndpoint({

@@ -7,7 +7,7 @@ import { seedRoster } from '../../src/app/booking/manage-roster';
 const { referrer, clinicianA, clinicianB, coordinator } = PEOPLE;
 const env = useBotOnRedis({ ROSTER, JOB_POLL_MS: '100' });
 const personal = (id: string) => `a:personal-${id}`;
-const withText = (cards: unknown[], text: string) => cards.filter((c) => cardText(c).includes(text));
+const withText = <T,>(cards: T[], text: string): T[] => cards.filter((c) => cardText(c).includes(text));
 
 // Each test starts from an empty Redis and a fresh bot: roster, triage channel and availability set up as people would.
 beforeEach(async () => {
@@ -52,6 +52,11 @@ describe('booking a consultation over HTTP, on Redis', () => {
     await eventually(() => withText(sentTo(env.h.calls, personal(referrer.id)), 'Consultation booked').length === 1, 'the referrer\'s confirmation');
     await eventually(() => withText(sentTo(env.h.calls, personal(winner)), 'You accepted this consultation').length === 1, 'the clinician\'s confirmation');
     await eventually(() => withText(sentTo(env.h.calls, BotClient.TRIAGE.id, 'PUT'), 'Accepted by').length === 1, 'the triage card update');
+    // The clinician who took it gets the case details, in personal chat only; the same view asked for in the channel is refused.
+    expect(cardText(withText(sentTo(env.h.calls, personal(winner)), 'You accepted this consultation')[0])).toContain(SYNTHETIC.familyName);
+    const inChannel = await env.h.client.executeInChannel(clinicianA, 'booking.view', { service: 'fass', reference });
+    expect(cardText(inChannel)).toContain('Open this in your personal chat with me');
+    expect(cardText(inChannel)).not.toContain(SYNTHETIC.familyName);
     const confirmation = withText(sentTo(env.h.calls, personal(referrer.id)), 'Consultation booked')[0]!;
     expect(cardText(confirmation)).toContain(stored!.booking!.meetingUrl);
 

@@ -12,7 +12,7 @@ const secondReferrer = { id: 'aad-sw-b2', name: 'Synthetic Referrer Two' };
 const settings = { ROSTER, JOB_POLL_MS: '100', JOB_LEASE_MS: '1000' };
 const env = useBotOnRedis(settings);
 const personal = (id: string) => `a:personal-${id}`;
-const withText = (cards: unknown[], text: string) => cards.filter((c) => cardText(c).includes(text));
+const withText = <T,>(cards: T[], text: string): T[] => cards.filter((c) => cardText(c).includes(text));
 const jobsKey = 'cb:{fass}:jobs';
 
 beforeEach(async () => {
@@ -76,7 +76,7 @@ describe('reminders, escalation, waitlist and review, on Redis', () => {
     await publishEveryDay(env.h.client, clinicianA);
     const { reference, bookingId } = await bookOne();
     await env.h.client.execute(referrer, 'booking.cancel', { service: 'fass', reference, bookingId, reason: 'no longer needed' });
-    expect(await env.redis.client().zrange(jobsKey, 0, -1)).not.toContainEqual(expect.stringContaining(`remind:${bookingId}`));
+    expect(await env.redis.client().zrange(jobsKey, '0', '-1')).not.toContainEqual(expect.stringContaining(`remind:${bookingId}`));
   });
 
   it('escalates an offer nobody accepted: coordinators alerted in triage, the referrer told, once', async () => {
@@ -84,7 +84,7 @@ describe('reminders, escalation, waitlist and review, on Redis', () => {
     const { reference, outcome } = await submitEligible(env.h.client, referrer);
     const times = await env.h.client.execute(referrer, 'booking.times', findAction(outcome, 'booking.times').data);
     await env.h.client.execute(referrer, 'booking.offer', { service: 'fass', reference, times: offeredStarts(times).slice(0, 3).join(',') });
-    const [escalation] = (await env.redis.client().zrange(jobsKey, 0, -1)).filter((id) => id.startsWith('escalate:'));
+    const [escalation] = (await env.redis.client().zrange(jobsKey, '0', '-1')).filter((id) => id.startsWith('escalate:'));
     await makeDue(escalation!);
     await eventually(() => withText(sentTo(env.h.calls, BotClient.TRIAGE.id), `${reference}: no clinician has accepted yet`).length === 1, 'the coordinators\' alert');
     await eventually(() => withText(sentTo(env.h.calls, personal(referrer.id)), 'No clinician has accepted your times yet').length === 1, 'the referrer told');
@@ -162,5 +162,24 @@ describe('reminders, escalation, waitlist and review, on Redis', () => {
     expect(await env.h.bot.app.store.roster.get('fass', coordinator.id)).not.toBeNull();
     const audit = await env.h.bot.app.store.audit.recent('fass', 10);
     expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ actor: clinicianA.id, action: 'roster.list', result: 'denied' })]));
+  });
+
+  it('sends a new request to the coordinators personally when no triage channel is set, and lets only a coordinator set one', async () => {
+    await env.redis.client().hdel('cb:{fass}:conversations', 'triage');
+    await publishEveryDay(env.h.client, clinicianA);
+    await env.h.client.say(coordinator, 'help');
+    const before = env.h.calls.length;
+    const { reference, outcome } = await submitEligible(env.h.client, referrer);
+    const times = await env.h.client.execute(referrer, 'booking.times', findAction(outcome, 'booking.times').data);
+    await env.h.client.execute(referrer, 'booking.offer', { service: 'fass', reference, times: offeredStarts(times)[0] });
+    await eventually(() => withText(sentTo(env.h.calls.slice(before), personal(coordinator.id)), 'No triage channel is set').length === 1, 'the coordinator\'s copy');
+    expect(withText(sentTo(env.h.calls.slice(before), personal(coordinator.id)), reference)).toHaveLength(1);
+
+    const refused = await env.h.client.sayInChannel(clinicianA, '<at>Consultations</at> triage here');
+    expect(cardText(refused[0])).toContain('Not something your role can do');
+    expect(await env.redis.client().hget('cb:{fass}:conversations', 'triage')).toBeNull();
+    const adopted = await env.h.client.sayInChannel(coordinator, '<at>Consultations</at> triage here');
+    expect(cardText(adopted[0])).toContain('Triage channel');
+    expect(JSON.parse((await env.redis.client().hget('cb:{fass}:conversations', 'triage'))!).conversation.id).toBe(BotClient.TRIAGE.id);
   });
 });

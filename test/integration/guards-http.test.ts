@@ -19,7 +19,7 @@ async function snapshot(): Promise<string> {
   const read = async (k: string) => {
     const type = await c.type(k);
     if (type === 'hash') return c.hgetall(k);
-    if (type === 'zset') return c.zrange(k, 0, -1, 'WITHSCORES');
+    if (type === 'zset') return c.zrange(k, '0', '-1', 'WITHSCORES');
     if (type === 'set') return (await c.smembers(k)).sort();
     return c.get(k);
   };

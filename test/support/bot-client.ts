@@ -38,6 +38,16 @@ export class BotClient {
     if (res.status >= 300) throw new Error(`install answered ${res.status}`);
   }
 
+  /** Says something in a thread of the triage channel; returns the cards the bot answered with. */
+  async sayInChannel(user: TestUser, text: string): Promise<Card[]> {
+    const before = this.calls.length;
+    const res = await this.post(this.activity(user, {
+      type: 'message', text, conversation: { ...BotClient.TRIAGE, id: `${BotClient.TRIAGE.id};messageid=1700000000001` }, channelData: BotClient.TRIAGE_DATA,
+    }));
+    if (res.status >= 300) throw new Error(`message answered ${res.status}`);
+    return this.calls.slice(before).flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+  }
+
   /** Clicks a button on a card posted in the triage channel. */
   async executeInChannel(user: TestUser, verb: string, data: Record<string, unknown>): Promise<Card> {
     const res = await this.post(this.activity(user, {
@@ -58,9 +68,13 @@ export class BotClient {
   /** Sends a chat message and returns the cards the bot sent back in that turn. */
   async say(user: TestUser, text: string): Promise<Card[]> {
     const before = this.calls.length;
-    const res = await this.post(this.activity(user, { type: 'message', text }));
+    const activity = this.activity(user, { type: 'message', text });
+    const res = await this.post(activity);
     if (res.status >= 300) throw new Error(`message answered ${res.status}`);
-    return this.calls.slice(before).flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+    // Only replies in this chat: background jobs may be sending elsewhere at the same moment.
+    const here = `/v3/conversations/${encodeURIComponent(activity.conversation.id)}/`;
+    return this.calls.slice(before).filter((c) => c.path.startsWith(here))
+      .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
   }
 
   /** Clicks an Action.Execute button: returns the card the bot answered with (it replaces the one clicked). */

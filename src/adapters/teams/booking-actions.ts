@@ -32,8 +32,11 @@ const SHOWN_ON_TRIAGE: readonly ErrorCode[] = ['slot_taken', 'request_moved_on',
 
 async function caseFor(ctx: AppContext, edge: Edge, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<Card> {
   const coordinator = (await ctx.store.roster.get(request.service, actor.id))?.roles.includes('coordinator') ?? false;
-  const nameOf = await edge.names(request.service, request.booking ? [request.booking.clinicianId] : []);
-  return caseCard(request, { id: actor.id, coordinator }, nameOf, { ...options, calendarUrl: request.booking ? edge.calendarUrl(request) : '' });
+  const people = [...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
+  const nameOf = await edge.names(request.service, people);
+  return caseCard(request, { id: actor.id, coordinator }, nameOf, {
+    ...options, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(ctx, request.service),
+  });
 }
 
 export async function triageFor(ctx: AppContext, edge: Edge, request: ConsultationRequest, notice?: string): Promise<Card> {

@@ -12,6 +12,8 @@ import { hasRole } from '../../domain/booking/roster';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const WELCOME_DEDUPE_MS = 10 * 60_000;
+/** The only card actions taken outside personal chat: triage, which shows nothing beyond reference, status and times. */
+const SHARED_CONVERSATION_VERBS = new Set(['booking.accept', 'booking.decline', 'triage.refresh']);
 
 export interface BotOptions {
   app: AppContext;
@@ -87,6 +89,12 @@ export class ConsultationBot extends TeamsActivityHandler {
   /** Runs a card action, turning an infrastructure failure into an honest card: nothing was saved. */
   private async act(context: TurnContext, verb: string, data: unknown): Promise<ActionResult> {
     const started = Date.now();
+    const type = context.activity.conversation.conversationType;
+    if (type && type !== 'personal' && !SHARED_CONVERSATION_VERBS.has(verb)) {
+      // Whatever the button, a card answered in a channel or group could show a family's details to everyone there.
+      this.options.log.info({ evt: 'action', verb, code: 'personal_chat_only' }, 'card action outside personal chat');
+      return { card: noticeCard('Open this in your personal chat with me', 'To keep families\' details private, this is only done in a personal chat with me. Nothing was changed.'), code: 'personal_chat_only' };
+    }
     try {
       const result = await runCardAction(this.options.app, this.actor(context), verb, data, this.options.edge);
       this.options.log.info({ evt: 'action', verb, code: result.code, ms: Date.now() - started }, 'card action');
@@ -103,7 +111,12 @@ export class ConsultationBot extends TeamsActivityHandler {
     if (this.isTeamChannel(context) && commandVerb(activity.text ?? '') === 'triage.here') {
       const member = await this.options.app.store.roster.get(this.options.defaultService, this.actor(context).id);
       if (hasRole(member, 'coordinator')) await this.adoptTriageChannel(context);
-      else await context.sendActivity({ attachments: [attachment(errorCard('not_allowed', this.options.defaultService))] });
+      else {
+        await this.options.app.store.audit.append(this.options.defaultService, {
+          at: this.options.app.clock.now().toISOString(), actor: this.actor(context).id, action: 'triage.here', subject: 'triage', result: 'denied', code: 'not_allowed',
+        });
+        await context.sendActivity({ attachments: [attachment(errorCard('not_allowed', this.options.defaultService))] });
+      }
       return;
     }
     if (activity.conversation.conversationType && activity.conversation.conversationType !== 'personal') {

@@ -8,21 +8,27 @@ import type { NameOf } from './cards/booking-cards';
  * names Teams gives for the people using the bot.
  */
 export class TeamsDirectory {
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, { value: string; at: number }>();
 
-  constructor(private readonly store: ConversationStore) {}
+  constructor(private readonly store: ConversationStore, private readonly rewriteAfterMs = 10 * 60_000) {}
 
-  /** Writes only what changed since this process last saw it, so a busy chat costs no extra writes. */
+  /**
+   * Writes what changed since this process last wrote it, so a busy chat costs no extra writes; an
+   * unchanged value is written again now and then, in case the store lost it.
+   */
   private async remember(service: string, key: string, value: string): Promise<void> {
     const k = `${service}\u0000${key}`;
-    if (this.seen.get(k) === value) return;
+    const last = this.seen.get(k);
+    if (last?.value === value && Date.now() - last.at < this.rewriteAfterMs) return;
     await this.store.set(service, key, value);
-    this.seen.set(k, value);
+    this.seen.set(k, { value, at: Date.now() });
   }
 
   async rememberPerson(service: string, actorId: string, activity: Activity): Promise<void> {
     const name = activity.from?.name?.slice(0, 120);
     if (name) await this.remember(service, `name:${actorId}`, name);
+    // Teams addresses card refreshes to users by their Teams id (MRI), not their directory object id.
+    if (activity.from?.id) await this.remember(service, `mri:${actorId}`, activity.from.id.slice(0, 200));
     if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) {
       const { activityId: _each, ...reference } = TurnContext.getConversationReference(activity);
       await this.remember(service, `user:${actorId}`, JSON.stringify(reference));
@@ -34,7 +40,8 @@ export class TeamsDirectory {
     const reference = TurnContext.getConversationReference(activity);
     const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
     const id = channelId ?? reference.conversation!.id.split(';')[0]!;
-    await this.remember(service, 'triage', JSON.stringify({ ...reference, activityId: undefined, conversation: { ...reference.conversation, id } }));
+    // Always written: adopting a channel is rare and deliberate.
+    await this.store.set(service, 'triage', JSON.stringify({ ...reference, activityId: undefined, conversation: { ...reference.conversation, id } }));
   }
 
   async reference(service: string, key: string): Promise<Partial<ConversationReference> | null> {
@@ -46,6 +53,12 @@ export class TeamsDirectory {
     const names = new Map<string, string>();
     await Promise.all([...new Set(ids)].map(async (id) => names.set(id, (await this.store.get(service, `name:${id}`)) ?? id)));
     return (id) => names.get(id) ?? id;
+  }
+
+  /** Teams ids of these people, for Adaptive Card refresh; people the bot has never seen are left out. */
+  async teamsIds(service: string, ids: readonly string[]): Promise<string[]> {
+    const found = await Promise.all(ids.map((id) => this.store.get(service, `mri:${id}`)));
+    return found.filter((v): v is string => v !== null);
   }
 
   cardId = (service: string, key: string) => this.store.get(service, `card:${key}`);

@@ -78,14 +78,29 @@ export class TeamsNotifier implements Notifier {
     }
     const coordinator = (await app.store.roster.get(request.service, viewerId))?.roles.includes('coordinator') ?? false;
     const nameOf = await edge.names(request.service, request.booking ? [request.booking.clinicianId] : []);
-    return caseCard(request, { id: viewerId, coordinator }, nameOf, { headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '' });
+    return caseCard(request, { id: viewerId, coordinator }, nameOf, {
+      headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(app, request.service),
+    });
+  }
+
+  /**
+   * With no triage channel set, a new request must still reach someone who can act: each coordinator
+   * gets the triage card in personal chat, and a nudge to set the channel.
+   */
+  private async triageToCoordinators(job: Job, request: ConsultationRequest): Promise<boolean> {
+    this.o.log.warn({ evt: 'no_triage_channel', ref: request.reference }, 'no triage channel: sending to coordinators');
+    const coordinators = (await this.o.app.store.roster.list(job.service)).filter((m) => m.roles.includes('coordinator'));
+    const card = await triageFor(this.o.app, this.o.edge, request, 'No triage channel is set, so this came to you. In the clinicians\' channel, type "@bot triage here".');
+    const reached = await Promise.all(coordinators.map((m) => this.toPerson(job, m.id, async () => card)));
+    return reached.some(Boolean);
   }
 
   private async triage(job: Job, request: ConsultationRequest, mode: 'post' | 'update'): Promise<boolean> {
     const { directory } = this.o;
+    const channel = await directory.reference(job.service, 'triage');
+    if (!channel) return mode === 'post' ? this.triageToCoordinators(job, request) : false;
     return this.once(job, `triage:${mode}`, async () => {
-      const reference = await directory.reference(job.service, 'triage');
-      if (!reference) return false;
+      const reference = channel;
       const card = await triageFor(this.o.app, this.o.edge, request);
       const existing = await directory.cardId(job.service, `${request.reference}:triage`);
       if (mode === 'update' && existing) {

@@ -10,8 +10,9 @@ import { escalationJobId, notifyJob, reminderJobs } from './jobs';
 const MINUTE = 60_000;
 
 /** What a second look at a request says about an accept that did not go through. */
-function alreadyDecided(request: ConsultationRequest, actor: Actor, start: string): { request: ConsultationRequest; changed: false } | never {
-  if (request.status === 'booked' && request.booking!.clinicianId === actor.id && request.booking!.start === start) return { request, changed: false };
+function alreadyDecided(request: ConsultationRequest, actor: Actor): { request: ConsultationRequest; changed: false } | never {
+  // The same clinician clicking again (this time or another of the preferences) keeps their one booking.
+  if (request.status === 'booked' && request.booking!.clinicianId === actor.id) return { request, changed: false };
   if (request.status === 'booked') throw new DomainError('slot_taken');
   throw new DomainError('request_moved_on');
 }
@@ -27,7 +28,7 @@ export async function acceptTime(
   const rules = catalogueFor(ctx, cmd.service).booking;
   await requireRole(ctx, cmd.service, actor, 'clinician', 'booking.accept', cmd.reference);
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
-  if (request.status !== 'offered') return alreadyDecided(request, actor, cmd.start);
+  if (request.status !== 'offered') return alreadyDecided(request, actor);
   const now = ctx.clock.now();
   const start = new Date(cmd.start);
   const end = new Date(start.getTime() + rules.consultationMinutes * MINUTE);
@@ -48,7 +49,7 @@ export async function acceptTime(
     });
   } catch (e) {
     if (!isDomainError(e) || e.code !== 'version_conflict') throw e;
-    return alreadyDecided(await loadRequest(ctx, cmd.service, cmd.reference), actor, cmd.start);
+    return alreadyDecided(await loadRequest(ctx, cmd.service, cmd.reference), actor);
   }
   return { request: booked, changed: true };
 }

@@ -2,6 +2,7 @@ import type { BookingDefaults } from '../catalogue/catalogue';
 import type { Availability } from './availability';
 import { openSpans } from './availability';
 import { overlaps, type Interval } from './interval';
+import { londonDate, londonToUtc } from '../time/london';
 
 /** One clinician's bookable consultation. */
 export interface FreeSlot {
@@ -23,8 +24,13 @@ export function freeSlots(availability: Availability, busy: readonly Interval[],
   const earliest = now.getTime() + rules.leadTimeHours * 60 * MINUTE;
   const latest = now.getTime() + rules.horizonDays * 24 * 60 * MINUTE;
   const slots: FreeSlot[] = [];
-  for (const span of openSpans(availability, new Date(earliest), new Date(latest))) {
+  // Spans from the London midnight before the lead time, so that the grid starts where the clinician's
+  // time does, not at a moment cut by the lead time that moves every second: a time the referrer was
+  // shown must still be on offer when they pick it.
+  const dayStart = londonToUtc(londonDate(new Date(earliest)), '00:00');
+  for (const span of openSpans(availability, dayStart, new Date(latest))) {
     for (let start = span.start; start + length <= span.end; start += length + buffer) {
+      if (start < earliest) continue;
       const slot = { start, end: start + length };
       if (busy.some((b) => overlaps(slot, b, buffer))) continue;
       slots.push({ clinicianId: availability.clinicianId, start: new Date(start).toISOString(), end: new Date(slot.end).toISOString() });

@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../../domain/errors';
 import type { ConsultationRequest } from '../../../domain/request/consultation-request';
 import { formatDay, formatLondon, formatLondonTime, londonDate } from '../../../domain/time/london';
 import { errorRows } from './common';
+import { answerSections } from './review-card';
 import { NEXT_STEPS, STATUS_LABELS } from './labels';
 import { expand, type Card } from './templates';
 
@@ -23,10 +24,13 @@ export function timesCard(request: ConsultationRequest, catalogue: Catalogue, ti
   });
 }
 
-/** A request after screening, as one of its parties sees it in personal chat: times, meeting, what next, and what they may change. */
+/**
+ * A request after screening, as one of its parties sees it in personal chat: times, meeting, what next,
+ * what they may change, and (given the catalogue) the case details. Only ever sent to a personal chat.
+ */
 export function caseCard(
   request: ConsultationRequest, viewer: { id: string; coordinator: boolean }, nameOf: NameOf,
-  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string } = {},
+  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; catalogue?: Catalogue } = {},
 ): Card {
   const { booking, offer } = request;
   const facts: { title: string; value: string }[] = [];
@@ -36,6 +40,9 @@ export function caseCard(
   }
   if (offer) {
     facts.push({ title: 'Your preferred times', value: offer.preferences.map(formatLondon).join('; ') });
+    if (viewer.coordinator) {
+      for (const d of offer.declines) facts.push({ title: `Declined by ${nameOf(d.clinicianId)}`, value: d.reason });
+    }
     if (offer.escalatedAt) facts.push({ title: 'Escalated', value: `No clinician had accepted by ${formatLondon(offer.escalatedAt)}; coordinators are on it.` });
   }
   if (request.waitlistedAt) facts.push({ title: 'On the waitlist since', value: formatLondon(request.waitlistedAt) });
@@ -49,6 +56,7 @@ export function caseCard(
     booked: Boolean(booking), meetingUrl: booking?.meetingUrl ?? '', calendarUrl: options.calendarUrl ?? '', bookingId: booking?.id ?? '',
     canChange: Boolean(booking), canRecordNoShow: Boolean(booking) && (isClinician || viewer.coordinator),
     canPickTimes: request.ownerId === viewer.id && ['awaiting_booking', 'waitlisted', 'offered'].includes(request.status),
+    details: options.catalogue ? answerSections(request.answers, options.catalogue).flatMap((s) => s.facts) : [],
   });
 }
 

@@ -12,7 +12,8 @@ import { expand, type Card } from './templates';
 
 const fact = (title: string, value: string | undefined) => ({ title, value: value && value.length > 0 ? value : '-' });
 
-function sections(a: Required<Answers>, catalogue: Catalogue) {
+/** The referrer's answers as titled groups of facts, in the words of the cards that asked. */
+export function answerSections(a: Required<Answers>, catalogue: Catalogue) {
   const titleOf = (list: readonly { id: string; label: string }[], ids: readonly string[]) =>
     ids.map((id) => list.find((x) => x.id === id)?.label ?? id).join('; ') || 'None';
   const { about, exclusions, concerns, consent, details } = a;
@@ -55,6 +56,6 @@ export function reviewCard(draft: Draft, preview: ScreeningResult, catalogue: Ca
     serviceShortName: catalogue.referencePrefix, stepNumber: STEPS.length, stepCount: STEPS.length,
     notice: options.notice ?? '', errors: errorRows(options.errors),
     preview: screeningView(preview),
-    sections: sections(draft.answers as Required<Answers>, catalogue),
+    sections: answerSections(draft.answers as Required<Answers>, catalogue),
   });
 }

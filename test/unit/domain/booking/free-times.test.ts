@@ -2,7 +2,7 @@ import { loadCatalogues } from '../../../../src/adapters/catalogue/load-catalogu
 import type { Availability } from '../../../../src/domain/booking/availability';
 import { coversConsultation, freeSlots, offerableTimes } from '../../../../src/domain/booking/free-times';
 import type { Interval } from '../../../../src/domain/booking/interval';
-import { formatLondonTime } from '../../../../src/domain/time/london';
+import { formatLondonTime, londonDate } from '../../../../src/domain/time/london';
 import { buildAvailability, londonDays, londonSpan } from '../../../support/builders';
 
 const rules = loadCatalogues().get('fass')!.booking;
@@ -12,7 +12,7 @@ const mondayMornings = buildAvailability({ weekly: [{ weekday: 1, start: '09:00'
 const starts = (availability: Availability, now: string, busy: Interval[] = []) =>
   freeSlots(availability, busy, rules, new Date(now)).map((s) => s.start);
 const startsOn = (day: string, availability: Availability, now: string, busy: Interval[] = []) =>
-  starts(availability, now, busy).filter((s) => s.startsWith(day));
+  starts(availability, now, busy).filter((s) => londonDate(new Date(s)) === day);
 const at = (isoMinute: string) => `${isoMinute}:00.000Z`;
 const busyAt = (from: string, to: string): Interval => ({ start: Date.parse(at(from)), end: Date.parse(at(to)) });
 

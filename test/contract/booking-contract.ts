@@ -1,0 +1,286 @@
+import type { Availability } from '../../src/domain/booking/availability';
+import type { ConsultationRequest } from '../../src/domain/request/consultation-request';
+import type { BusyTime } from '../../src/ports/availability-store';
+import type { RequestEffects } from '../../src/ports/request-store';
+import type { Store } from '../../src/ports/store';
+import { auditEntry, buildAvailability, buildBooking, buildDraft, buildJob, buildRequest, buildRosterMember } from '../support/builders';
+
+/** Two handles on the same data: in production, two bot processes on one Redis. */
+export interface BookingStores {
+  store: Store;
+  peer: Store;
+  close: () => Promise<void>;
+}
+
+const MINUTE = 60_000;
+const BUFFER = 15 * MINUTE;
+const at = (hhmm: string) => `2026-12-07T${hhmm}:00.000Z`;
+const ms = (hhmm: string) => Date.parse(at(hhmm));
+const claim = (clinicianId: string, from: string, to: string): RequestEffects['claimTime'] => ({ clinicianId, start: at(from), end: at(to), bufferMs: BUFFER });
+const byStart = (busy: BusyTime[]) => [...busy].sort((a, b) => a.start - b.start);
+
+/** The booking side of every Store: roster, availability, claimed time, jobs and conversations, on memory and on Redis. */
+export function describeBookingContract(name: string, open: () => Promise<BookingStores>) {
+  describe(`Booking store contract: ${name}`, () => {
+    let store: Store;
+    let peer: Store;
+    let close: () => Promise<void>;
+    beforeEach(async () => ({ store, peer, close } = await open()));
+    afterEach(async () => close());
+
+    /** A submitted request, as the referrer's submit leaves it. */
+    async function submitted(reference: string, overrides: Partial<ConsultationRequest> = {}): Promise<ConsultationRequest> {
+      const draft = buildDraft({ ownerId: overrides.ownerId ?? 'user-sw-1' });
+      await store.drafts.save(draft, auditEntry());
+      const request = buildRequest({ draftId: draft.id, reference, ...overrides });
+      await store.requests.create(request, { ...draft, status: 'submitted', reference, version: 2 }, auditEntry('request.submit', reference));
+      return request;
+    }
+
+    /** The request moved on one version (booked, or released), with the given effects. */
+    const step = (request: ConsultationRequest, effects: RequestEffects, changes: Partial<ConsultationRequest> = {}) =>
+      store.requests.update({ ...request, ...changes, version: request.version + 1 }, auditEntry('booking.step', request.reference), effects);
+
+    describe('roster', () => {
+      it('adds, replaces, lists by id and removes members, auditing each change', async () => {
+        await store.roster.put('fass', buildRosterMember({ id: 'clinician-b' }), auditEntry('roster.put', 'clinician-b'));
+        await store.roster.put('fass', buildRosterMember({ id: 'clinician-a' }), auditEntry('roster.put', 'clinician-a'));
+        await store.roster.put('fass', buildRosterMember({ id: 'clinician-a', roles: ['coordinator', 'clinician'] }), auditEntry('roster.put', 'clinician-a'));
+        expect(await store.roster.get('fass', 'clinician-a')).toEqual(buildRosterMember({ id: 'clinician-a', roles: ['coordinator', 'clinician'] }));
+        expect((await store.roster.list('fass')).map((m) => m.id)).toEqual(['clinician-a', 'clinician-b']);
+        expect(await store.roster.list('other-service')).toEqual([]);
+
+        expect(await store.roster.remove('fass', 'clinician-b', auditEntry('roster.remove', 'clinician-b'))).toBe(true);
+        expect(await store.roster.remove('fass', 'clinician-b', auditEntry('roster.remove', 'clinician-b'))).toBe(false);
+        expect(await store.roster.get('fass', 'clinician-b')).toBeNull();
+        expect((await store.roster.list('fass')).map((m) => m.id)).toEqual(['clinician-a']);
+        expect((await store.audit.recent('fass', 10)).map((e) => e.action)).toEqual(['roster.remove', 'roster.remove', 'roster.put', 'roster.put', 'roster.put']);
+      });
+    });
+
+    describe('availability', () => {
+      const weekly = (version: number, clinicianId = 'clinician-a'): Availability =>
+        buildAvailability({ clinicianId, version, weekly: [{ weekday: version % 7 + 1, start: '09:00', end: '12:00' }] });
+
+      it('saves each version after the last and lists clinicians by id', async () => {
+        expect(await store.availability.get('fass', 'clinician-a')).toBeNull();
+        await store.availability.save('fass', weekly(1, 'clinician-b'), auditEntry('availability.change'));
+        await store.availability.save('fass', weekly(1), auditEntry('availability.change'));
+        await store.availability.save('fass', weekly(2), auditEntry('availability.change'));
+        expect(await store.availability.get('fass', 'clinician-a')).toEqual(weekly(2));
+        expect(await store.availability.list('fass')).toEqual([weekly(2), weekly(1, 'clinician-b')]);
+        expect(await store.availability.list('other-service')).toEqual([]);
+      });
+
+      it('refuses a save from a stale or skipped version with version_conflict, changing nothing', async () => {
+        await store.availability.save('fass', weekly(1), auditEntry('availability.change'));
+        await store.availability.save('fass', weekly(2), auditEntry('availability.change'));
+        await expect(store.availability.save('fass', { ...weekly(2), weekly: [] }, auditEntry('never'))).rejects.toMatchObject({ code: 'version_conflict' });
+        await expect(store.availability.save('fass', weekly(1), auditEntry('never'))).rejects.toMatchObject({ code: 'version_conflict' });
+        await expect(store.availability.save('fass', weekly(4), auditEntry('never'))).rejects.toMatchObject({ code: 'version_conflict' });
+        await expect(store.availability.save('fass', weekly(2, 'clinician-new'), auditEntry('never'))).rejects.toMatchObject({ code: 'version_conflict' });
+        expect(await store.availability.get('fass', 'clinician-a')).toEqual(weekly(2));
+        expect(await store.availability.get('fass', 'clinician-new')).toBeNull();
+        expect((await store.audit.recent('fass', 10)).map((e) => e.action)).not.toContain('never');
+      });
+
+      it('lets only one of two clinicians\' devices save the same next version', async () => {
+        await store.availability.save('fass', weekly(1), auditEntry());
+        const results = await Promise.allSettled([
+          store.availability.save('fass', { ...weekly(2), weekly: [] }, auditEntry()),
+          peer.availability.save('fass', weekly(2), auditEntry()),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect((await store.availability.get('fass', 'clinician-a'))?.version).toBe(2);
+      });
+    });
+
+    describe('claiming a clinician\'s time', () => {
+      it('books the time and reports it as busy', async () => {
+        const request = await submitted('FASS-2026-0201');
+        await step(request, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([{ start: ms('10:00'), end: ms('11:00'), reference: 'FASS-2026-0201' }]);
+        expect(await store.availability.busy('fass', 'clinician-b', new Date(at('00:00')))).toEqual([]);
+        expect((await store.requests.get('fass', 'FASS-2026-0201'))).toMatchObject({ status: 'booked', version: 2 });
+      });
+
+      it('reports only consultations that end after the moment asked about, including one under way', async () => {
+        const morning = await submitted('FASS-2026-0202');
+        const afternoon = await submitted('FASS-2026-0203');
+        await step(morning, { claimTime: claim('clinician-a', '09:00', '10:00') });
+        await step(afternoon, { claimTime: claim('clinician-a', '14:00', '15:00') });
+        expect(byStart(await store.availability.busy('fass', 'clinician-a', new Date(at('09:30'))))).toEqual([
+          { start: ms('09:00'), end: ms('10:00'), reference: 'FASS-2026-0202' },
+          { start: ms('14:00'), end: ms('15:00'), reference: 'FASS-2026-0203' },
+        ]);
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('10:00')))).toEqual([{ start: ms('14:00'), end: ms('15:00'), reference: 'FASS-2026-0203' }]);
+      });
+
+      it.each([
+        ['the same hour', '10:00', '11:00'],
+        ['an hour that overlaps it', '10:30', '11:30'],
+        ['an hour starting inside the buffer after it', '11:14', '12:14'],
+        ['an hour ending inside the buffer before it', '08:46', '09:46'],
+      ])('refuses %s for the same clinician with clinician_busy, changing nothing', async (_, from, to) => {
+        const first = await submitted('FASS-2026-0210');
+        const second = await submitted('FASS-2026-0211');
+        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        const jobsBefore = await store.jobs.pending('fass');
+        const auditBefore = await store.audit.recent('fass', 100);
+
+        await expect(step(second, {
+          claimTime: claim('clinician-a', from, to),
+          schedule: [buildJob({ id: 'remind:second:24h', reference: second.reference, due: at('09:00') })],
+          unschedule: ['notify:FASS-2026-0210:1:offered'],
+        }, { status: 'booked' })).rejects.toMatchObject({ code: 'clinician_busy' });
+
+        expect(await store.requests.get('fass', second.reference)).toEqual(second);
+        expect(await store.jobs.pending('fass')).toBe(jobsBefore);
+        expect(await store.audit.recent('fass', 100)).toEqual(auditBefore);
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([{ start: ms('10:00'), end: ms('11:00'), reference: first.reference }]);
+      });
+
+      it.each([
+        ['exactly the buffer after it', '11:15', '12:15'],
+        ['exactly the buffer before it', '08:45', '09:45'],
+      ])('allows an hour %s', async (_, from, to) => {
+        const first = await submitted('FASS-2026-0220');
+        const second = await submitted('FASS-2026-0221');
+        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') });
+        await step(second, { claimTime: claim('clinician-a', from, to) });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(2);
+        expect((await store.requests.get('fass', second.reference))?.version).toBe(2);
+      });
+
+      it('lets another clinician take the same hour', async () => {
+        const first = await submitted('FASS-2026-0230');
+        const second = await submitted('FASS-2026-0231');
+        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') });
+        await step(second, { claimTime: claim('clinician-b', '10:00', '11:00') });
+        expect(await store.availability.busy('fass', 'clinician-b', new Date(at('00:00')))).toEqual([{ start: ms('10:00'), end: ms('11:00'), reference: second.reference }]);
+      });
+
+      it('frees the time when it is released, so that another request can claim it', async () => {
+        const first = await submitted('FASS-2026-0240');
+        const second = await submitted('FASS-2026-0241');
+        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        const booked = (await store.requests.get('fass', first.reference))!;
+        await step(booked, { releaseTime: { clinicianId: 'clinician-a', start: at('10:00'), end: at('11:00') } }, { status: 'awaiting_booking' });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([]);
+        await step(second, { claimTime: claim('clinician-a', '10:30', '11:30') });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([{ start: ms('10:30'), end: ms('11:30'), reference: second.reference }]);
+      });
+
+      it('releases only the releasing request\'s own time', async () => {
+        const first = await submitted('FASS-2026-0250');
+        const second = await submitted('FASS-2026-0251');
+        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') });
+        await step(second, { releaseTime: { clinicianId: 'clinician-a', start: at('10:00'), end: at('11:00') } });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(1);
+      });
+
+      it('claims nothing when the request version is stale', async () => {
+        const request = await submitted('FASS-2026-0260');
+        await step(request, {});
+        await expect(step(request, { claimTime: claim('clinician-a', '10:00', '11:00') })).rejects.toMatchObject({ code: 'version_conflict' });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([]);
+      });
+
+      it('books one of two requests racing for overlapping hours of one clinician, from two processes', async () => {
+        const first = await submitted('FASS-2026-0270');
+        const second = await submitted('FASS-2026-0271');
+        const results = await Promise.allSettled([
+          store.requests.update({ ...first, version: 2 }, auditEntry(), { claimTime: claim('clinician-a', '10:00', '11:00') }),
+          peer.requests.update({ ...second, version: 2 }, auditEntry(), { claimTime: claim('clinician-a', '10:30', '11:30') }),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'clinician_busy' } });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(1);
+      });
+    });
+
+    describe('jobs', () => {
+      const now = new Date(at('10:00'));
+      const LEASE = 60_000;
+
+      it('schedules and unschedules jobs in the same step as the request', async () => {
+        const request = await submitted('FASS-2026-0301');
+        const booking = buildBooking();
+        const reminders = [buildJob({ id: `remind:${booking.id}:24h`, kind: 'reminder', due: at('09:00') }), buildJob({ id: `remind:${booking.id}:1h`, kind: 'reminder', due: at('09:30') })];
+        await step(request, { schedule: reminders });
+        expect(await store.jobs.pending('fass')).toBe(2);
+        await step((await store.requests.get('fass', request.reference))!, { unschedule: [reminders[0]!.id, 'never-scheduled'] });
+        expect(await store.jobs.pending('fass')).toBe(1);
+        expect(await store.jobs.claimDue('fass', now, LEASE, 10)).toEqual([reminders[1]]);
+      });
+
+      it('keeps one job when the same job is scheduled twice', async () => {
+        await store.jobs.schedule(buildJob({ due: at('09:00') }));
+        await store.jobs.schedule(buildJob({ due: at('09:30') }));
+        expect(await store.jobs.pending('fass')).toBe(1);
+        expect(await store.jobs.claimDue('fass', now, LEASE, 10)).toEqual([buildJob({ due: at('09:30') })]);
+      });
+
+      it('hands out due jobs oldest first, up to the limit, and none that are not due or of another service', async () => {
+        await store.jobs.schedule(buildJob({ id: 'late', due: at('10:00') }));
+        await store.jobs.schedule(buildJob({ id: 'early', due: at('08:00') }));
+        await store.jobs.schedule(buildJob({ id: 'later', due: at('10:01') }));
+        await store.jobs.schedule(buildJob({ id: 'elsewhere', service: 'other-service', due: at('08:00') }));
+        expect((await store.jobs.claimDue('fass', now, LEASE, 1)).map((j) => j.id)).toEqual(['early']);
+        expect((await store.jobs.claimDue('fass', now, LEASE, 10)).map((j) => j.id)).toEqual(['late']);
+        expect(await store.jobs.pending('fass')).toBe(3);
+      });
+
+      it('gives a due job to only one of two concurrent claimers', async () => {
+        await store.jobs.schedule(buildJob({ due: at('09:00') }));
+        const [mine, theirs] = await Promise.all([store.jobs.claimDue('fass', now, LEASE, 10), peer.jobs.claimDue('fass', now, LEASE, 10)]);
+        expect([...mine, ...theirs]).toEqual([buildJob({ due: at('09:00') })]);
+      });
+
+      it('hides a claimed job for the lease and gives it back once the lease runs out', async () => {
+        await store.jobs.schedule(buildJob({ due: at('09:00') }));
+        expect(await store.jobs.claimDue('fass', now, LEASE, 10)).toHaveLength(1);
+        expect(await peer.jobs.claimDue('fass', new Date(now.getTime() + LEASE - 1), LEASE, 10)).toEqual([]);
+        expect(await peer.jobs.claimDue('fass', new Date(now.getTime() + LEASE), LEASE, 10)).toEqual([buildJob({ due: at('09:00') })]);
+        expect(await store.jobs.pending('fass')).toBe(1);
+      });
+
+      it('removes a completed job for good', async () => {
+        await store.jobs.schedule(buildJob({ due: at('09:00') }));
+        const [job] = await store.jobs.claimDue('fass', now, LEASE, 10);
+        await store.jobs.complete(job!);
+        expect(await store.jobs.pending('fass')).toBe(0);
+        expect(await peer.jobs.claimDue('fass', new Date(now.getTime() + 10 * LEASE), LEASE, 10)).toEqual([]);
+      });
+    });
+
+    describe('conversations', () => {
+      it('keeps the latest value per key and service, and nothing for an unknown key', async () => {
+        expect(await store.conversations.get('fass', 'triage')).toBeNull();
+        await store.conversations.set('fass', 'triage', '{"conversation":{"id":"19:synthetic-a"}}');
+        await store.conversations.set('fass', 'triage', '{"conversation":{"id":"19:synthetic-b"}}');
+        await store.conversations.set('fass', 'user:user-sw-1', '{"user":"synthetic"}');
+        expect(await peer.conversations.get('fass', 'triage')).toBe('{"conversation":{"id":"19:synthetic-b"}}');
+        expect(await store.conversations.get('fass', 'user:user-sw-1')).toBe('{"user":"synthetic"}');
+        expect(await store.conversations.get('other-service', 'triage')).toBeNull();
+      });
+    });
+
+    describe('all requests', () => {
+      it('lists every owner\'s requests of the service, newest first, up to the limit', async () => {
+        await submitted('FASS-2026-0401', { ownerId: 'owner-a', submittedAt: '2026-11-20T10:00:00.000Z' });
+        await submitted('FASS-2026-0403', { ownerId: 'owner-b', submittedAt: '2026-11-22T10:00:00.000Z' });
+        await submitted('FASS-2026-0402', { ownerId: 'owner-c', submittedAt: '2026-11-21T10:00:00.000Z' });
+        expect((await store.requests.listAll('fass', 10)).map((r) => r.reference)).toEqual(['FASS-2026-0403', 'FASS-2026-0402', 'FASS-2026-0401']);
+        expect((await store.requests.listAll('fass', 2)).map((r) => r.reference)).toEqual(['FASS-2026-0403', 'FASS-2026-0402']);
+        expect(await store.requests.listAll('other-service', 10)).toEqual([]);
+      });
+
+      it('lists requests as they stand after updates', async () => {
+        const request = await submitted('FASS-2026-0410');
+        await step(request, {}, { status: 'waitlisted' });
+        expect(await store.requests.listAll('fass', 10)).toEqual([{ ...request, status: 'waitlisted', version: 2 }]);
+      });
+    });
+  });
+}
