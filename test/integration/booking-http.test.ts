@@ -168,4 +168,12 @@ describe('booking a consultation over HTTP, on Redis', () => {
     const toReferrer = withText(sentTo(env.h.calls, personal(referrer.id)), 'Consultation cancelled').filter((c) => cardText(c).includes('no longer needed'));
     expect(toReferrer).toHaveLength(1);
   });
+
+  it('kept every family detail, free text and reason out of the logs of all the above', () => {
+    const logs = env.h.logs.lines.join('\n');
+    expect(logs).toContain('"evt":"job"');
+    for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, 'MARKER-FREETEXT', 'family moved away', 'on leave that week', 'clinician unwell', referrer.name]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { seedRoster } from '../../src/app/booking/manage-roster';
 import { BotClient, cardText, findAction } from '../support/bot-client';
 import { eventually, startHarness, useBotOnRedis, type Harness } from '../support/bot-harness';
 import { appOn, offeredStarts, PEOPLE, publishEveryDay, ROSTER, sentTo, submitEligible } from '../support/booking';
-import { buildAnswers, SYNTHETIC } from '../support/builders';
+import { buildAnswers, OVERRIDE_CONSENT } from '../support/builders';
 import { fillJourney } from '../support/journey';
 
 jest.setTimeout(30_000);
@@ -114,11 +114,7 @@ describe('reminders, escalation, waitlist and review, on Redis', () => {
 
   it('lets only a coordinator decide a review, with a reason, and tells the referrer', async () => {
     await publishEveryDay(env.h.client, clinicianA);
-    const consent = {
-      consentStatus: 'safeguarding_override', justification: SYNTHETIC.justification, lawfulBasis: 'children_act_s47',
-      approvedBy: SYNTHETIC.approvedBy, familyInformed: 'no', familyNotInformedReason: 'Telling the family would place the children at risk', reviewDate: '2099-01-31',
-    } as const;
-    const review = await fillJourney(env.h.client, referrer, buildAnswers({ consent }));
+    const review = await fillJourney(env.h.client, referrer, buildAnswers({ consent: OVERRIDE_CONSENT }));
     const outcome = await env.h.client.execute(referrer, 'request.submit', findAction(review, 'request.submit').data);
     const reference = /FASS-\d{4}-\d{4}/.exec(cardText(outcome))![0];
 

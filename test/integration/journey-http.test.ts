@@ -1,6 +1,6 @@
 import { cardText, findAction } from '../support/bot-client';
 import { useBotOnRedis } from '../support/bot-harness';
-import { buildAnswers, SYNTHETIC } from '../support/builders';
+import { buildAnswers, OVERRIDE_CONSENT, SYNTHETIC } from '../support/builders';
 import { answerStep, asCardInputs, fillJourney } from '../support/journey';
 
 const sw = { id: 'aad-sw-1', name: 'Synthetic Social Worker' };
@@ -107,11 +107,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
   });
 
   it('flags a safeguarding override for review automatically', async () => {
-    const consent = {
-      consentStatus: 'safeguarding_override', justification: SYNTHETIC.justification, lawfulBasis: 'children_act_s47',
-      approvedBy: SYNTHETIC.approvedBy, familyInformed: 'no', familyNotInformedReason: 'Telling the family would place the children at risk', reviewDate: '2099-01-31',
-    } as const;
-    const review = await fillJourney(env.h.client, sw, buildAnswers({ consent }));
+    const review = await fillJourney(env.h.client, sw, buildAnswers({ consent: OVERRIDE_CONSENT }));
     const outcome = await env.h.client.execute(sw, 'request.submit', findAction(review, 'request.submit').data);
     expect(cardText(outcome)).toContain('A duty clinician will review this request');
     const reference = /FASS-\d{4}-\d{4}/.exec(cardText(outcome))![0];

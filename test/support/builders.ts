@@ -35,6 +35,12 @@ export function buildScreeningInput(overrides: Partial<ScreeningInput> = {}): Sc
 }
 
 /** A complete, eligible set of answers as the cards would have collected them. */
+/** Consent recorded as a safeguarding override, with every part the step asks for (synthetic). */
+export const OVERRIDE_CONSENT = {
+  consentStatus: 'safeguarding_override', justification: SYNTHETIC.justification, lawfulBasis: 'children_act_s47',
+  approvedBy: SYNTHETIC.approvedBy, familyInformed: 'no', familyNotInformedReason: 'Telling the family would place the children at risk', reviewDate: '2099-01-31',
+} as const;
+
 export function buildAnswers(overrides: Partial<Answers> = {}): Required<Answers> {
   return {
     about: {
