@@ -20,6 +20,8 @@ export interface Store {
    * Makes effects that have no state of their own (a welcome message, a delivery) happen once.
    */
   claimOnce(marker: string, ttlMs: number): Promise<boolean>;
+  /** True while a marker claimed with claimOnce lives. */
+  hasMarker(marker: string): Promise<boolean>;
   /** True when the store answers; backs /healthz. */
   ping(): Promise<boolean>;
   /** Finishes pending writes and lets go of connections. */

@@ -1,29 +1,40 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { cardText, findAction } from '../support/bot-client';
 import { buildAnswers, SYNTHETIC } from '../support/builders';
 import { freePort, startRedis, type PrivateRedis } from '../support/redis-server';
 import { BotProcess } from './support/bot-process';
-import { startPlayground, type PlaygroundClient } from './support/playground-client';
+import { CARD_TYPE, startPlayground, type BotEvent, type PlaygroundClient } from './support/playground-client';
 
 jest.setTimeout(120_000);
 
 /** Screenshots land here (the README shows copies of the review and outcome cards, from docs/). */
 const SHOTS = resolve(__dirname, '../../test-results');
+/** The booking screenshots the README shows are written straight to docs/. */
+const DOCS = resolve(__dirname, '../../docs');
 const socialWorker = { id: 'sw-ui', name: 'Synthetic Referrer', aadObjectId: 'aad-sw-ui' };
+/** On the roster (env ROSTER); accepts through the REST invoke, not the browser. */
+const clinician = { id: 'clin-ui', name: 'Synthetic Clinician', aadObjectId: 'aad-clin-ui' };
 
 let redis: PrivateRedis;
 let bot: BotProcess;
 let pg: PlaygroundClient;
+/** The clinician's own playground: their personal chat, for publishing availability and for their confirmation. */
+let clinicianPg: PlaygroundClient;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   redis = await startRedis();
-  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'warn' }, await freePort());
+  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200' }, await freePort());
   await bot.start();
-  pg = await startPlayground({ botEndpoint: bot.endpoint, setup: { currentUser: socialWorker, bot: { id: 'bot-ui', name: 'Consultations' } } });
+  const theBot = { id: 'bot-ui', name: 'Consultations' };
+  [pg, clinicianPg] = await Promise.all([
+    startPlayground({ botEndpoint: bot.endpoint, setup: { currentUser: socialWorker, otherUsers: [clinician], bot: theBot } }),
+    startPlayground({ botEndpoint: bot.endpoint, setup: { currentUser: clinician, otherUsers: [socialWorker], bot: theBot } }),
+  ]);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -33,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await pg?.stop();
+  await Promise.all([pg?.stop(), clinicianPg?.stop()]);
   await bot?.stop();
   await redis?.stop();
 });
@@ -103,5 +114,45 @@ describe('a social worker clicks through the journey in the playground web UI (C
     await expect(outcome.textContent()).resolves.toMatch(/Request FASS-\d{4}-\d{4}/);
     await outcome.screenshot({ path: `${SHOTS}/screenshot-outcome.png` });
     await page.screenshot({ path: `${SHOTS}/journey-outcome.png`, fullPage: true });
+  });
+});
+
+describe('the social worker books a consultation in the web UI; a clinician accepts', () => {
+  it('explore', async () => {
+    // availability
+    await clinicianPg.sendText(clinicianPg.ids.personal, 'my availability');
+    const shown = await clinicianPg.waitFor((e) => e.kind === 'create' && cardText(e.card).includes('My availability'));
+    for (let weekday = 1; weekday <= 7; weekday += 1) {
+      const res = await clinicianPg.invoke(clinicianPg.ids.personal, shown.messageId!, 'availability.change',
+        { ...findAction(shown.card, 'availability.change').data, weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
+      expect(res.type).toBe(CARD_TYPE);
+    }
+    await pg.install(pg.ids.channel);
+    await pg.waitFor((e) => e.kind === 'create' && cardText(e.card).includes('Triage channel'));
+    const outcome = card('Why, in the service\'s words');
+    await outcome.getByRole('button', { name: 'Choose consultation times' }).click();
+    const times = card('Choose consultation times for');
+    await times.waitFor();
+    console.log(await times.ariaSnapshot());
+    await page.screenshot({ path: `${SHOTS}/x-times.png`, fullPage: true });
+    const boxes = times.getByRole('group', { name: 'Times you can do' }).getByRole('checkbox');
+    console.log(await boxes.count());
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.screenshot({ path: `${SHOTS}/x-times2.png`, fullPage: true });
+    await times.getByRole('button', { name: 'Send to clinicians' }).click();
+    const triage = await pg.waitFor((e) => e.kind === 'create' && e.conversationId.startsWith(`${pg.ids.channel};messageid=`) && cardText(e.card).includes('Consultation request'));
+    console.log(JSON.stringify(triage.raw).slice(0, 600));
+    await page.screenshot({ path: `${SHOTS}/x-sent.png`, fullPage: true });
+    const accept = findAction(triage.card, 'booking.accept');
+    const res = await pg.invoke(triage.conversationId, triage.messageId!, 'booking.accept', accept.data, clinician.id);
+    console.log(cardText(res.value));
+    await pg.waitFor((e) => e.kind === 'update');
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${SHOTS}/x-booked.png`, fullPage: true });
+    await page.getByText('Consultations', { exact: true }).first().click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${SHOTS}/x-channel.png`, fullPage: true });
+    console.log(await page.locator('body').ariaSnapshot());
   });
 });

@@ -150,6 +150,7 @@ export function createInMemoryStore(): Store {
       markers.set(marker, now + ttlMs);
       return true;
     },
+    hasMarker: async (marker) => (markers.get(marker) ?? 0) > Date.now(),
     ping: async () => true,
     close: async () => undefined,
   };

@@ -125,6 +125,9 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     async claimOnce(marker, ttlMs) {
       return (await redis.set(keys.once(marker), '1', 'PX', ttlMs, 'NX')) === 'OK';
     },
+    async hasMarker(marker) {
+      return (await redis.exists(keys.once(marker))) === 1;
+    },
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<string>((resolve) => { timer = setTimeout(resolve, options.pingTimeoutMs ?? 1000, 'timeout'); });

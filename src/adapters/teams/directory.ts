@@ -63,6 +63,4 @@ export class TeamsDirectory {
 
   cardId = (service: string, key: string) => this.store.get(service, `card:${key}`);
   saveCardId = (service: string, key: string, id: string) => this.store.set(service, `card:${key}`, id);
-  wasSent = async (service: string, key: string) => (await this.store.get(service, `sent:${key}`)) !== null;
-  markSent = (service: string, key: string) => this.store.set(service, `sent:${key}`, '1');
 }

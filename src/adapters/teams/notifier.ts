@@ -13,6 +13,9 @@ import { noticeCard } from './cards/simple-cards';
 import type { Card } from './cards/templates';
 import type { TeamsDirectory } from './directory';
 
+/** How long "already sent" is remembered for a job's recipient: well past any retry of that job. */
+const SENT_MARKER_MS = 14 * 86_400_000;
+
 const attachment = (card: Card) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
 
 /** Who gets what for each event: the triage channel sees the triage card only; people get detail in personal chat. */
@@ -55,9 +58,10 @@ export class TeamsNotifier implements Notifier {
 
   /** Sends once per job and recipient; false when the recipient cannot be reached. */
   private async once(job: Job, key: string, send: () => Promise<boolean>): Promise<boolean> {
-    if (await this.o.directory.wasSent(job.service, `${job.id}:${key}`)) return true;
+    const marker = `sent:${job.service}:${job.id}:${key}`;
+    if (await this.o.app.store.hasMarker(marker)) return true;
     if (!(await send())) return false;
-    await this.o.directory.markSent(job.service, `${job.id}:${key}`);
+    await this.o.app.store.claimOnce(marker, SENT_MARKER_MS);
     return true;
   }
 
