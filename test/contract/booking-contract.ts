@@ -179,6 +179,15 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(1);
       });
 
+      it('moves a booking from one clinician to another in one step', async () => {
+        const request = await submitted('FASS-2026-0255');
+        await step(request, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        const booked = (await store.requests.get('fass', request.reference))!;
+        await step(booked, { claimTime: claim('clinician-b', '10:00', '11:00'), releaseTime: { clinicianId: 'clinician-a', start: at('10:00'), end: at('11:00') } });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([]);
+        expect(await store.availability.busy('fass', 'clinician-b', new Date(at('00:00')))).toHaveLength(1);
+      });
+
       it('claims nothing when the request version is stale', async () => {
         const request = await submitted('FASS-2026-0260');
         await step(request, {});

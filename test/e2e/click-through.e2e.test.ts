@@ -117,42 +117,82 @@ describe('a social worker clicks through the journey in the playground web UI (C
   });
 });
 
-describe('the social worker books a consultation in the web UI; a clinician accepts', () => {
-  it('explore', async () => {
-    // availability
-    await clinicianPg.sendText(clinicianPg.ids.personal, 'my availability');
-    const shown = await clinicianPg.waitFor((e) => e.kind === 'create' && cardText(e.card).includes('My availability'));
-    for (let weekday = 1; weekday <= 7; weekday += 1) {
-      const res = await clinicianPg.invoke(clinicianPg.ids.personal, shown.messageId!, 'availability.change',
-        { ...findAction(shown.card, 'availability.change').data, weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
-      expect(res.type).toBe(CARD_TYPE);
-    }
-    await pg.install(pg.ids.channel);
-    await pg.waitFor((e) => e.kind === 'create' && cardText(e.card).includes('Triage channel'));
+/** A clinician's weekly availability, every day 09:00-17:00 (UK time), published from their own personal chat over REST. */
+async function publishEveryDay(): Promise<void> {
+  await clinicianPg.sendText(clinicianPg.ids.personal, 'my availability');
+  const shown = await clinicianPg.waitFor((e) => e.kind === 'create' && cardText(e.card).includes('My availability'));
+  let shownCard: unknown = shown.card;
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    const add = findAction(shownCard, 'availability.change', 'Add weekly window');
+    const res = await clinicianPg.invoke(clinicianPg.ids.personal, shown.messageId!, 'availability.change',
+      { ...add.data, weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
+    expect(res.type).toBe(CARD_TYPE);
+    shownCard = res.value;
+    expect(cardText(shownCard)).toContain('Saved.');
+  }
+}
+
+const openConversation = async (name: string) => page.getByRole('treeitem', { name }).click();
+const TRIAGE_CHANNEL = 'E2E Team - Consultations';
+
+describe('the social worker books a consultation in the web UI, a clinician accepts', () => {
+  it('picks two times, sends them, and sees the booking in the triage channel and in personal chat', async () => {
+    await publishEveryDay();
+
+    // Opening the team's channel installs the app there: it becomes the triage channel.
+    await openConversation(TRIAGE_CHANNEL);
+    await card('Triage channel').getByText('Consultation requests that are ready for a clinician will be posted here').waitFor();
+    await openConversation('Personal Chat');
+
     const outcome = card('Why, in the service\'s words');
+    await outcome.waitFor();
+    const reference = /FASS-\d{4}-\d{4,}/.exec((await outcome.textContent()) ?? '')?.[0];
+    expect(reference).toBeDefined();
     await outcome.getByRole('button', { name: 'Choose consultation times' }).click();
-    const times = card('Choose consultation times for');
-    await times.waitFor();
-    console.log(await times.ariaSnapshot());
-    await page.screenshot({ path: `${SHOTS}/x-times.png`, fullPage: true });
-    const boxes = times.getByRole('group', { name: 'Times you can do' }).getByRole('checkbox');
-    console.log(await boxes.count());
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
-    await page.screenshot({ path: `${SHOTS}/x-times2.png`, fullPage: true });
+
+    const times = card(`Choose consultation times for ${reference}`);
+    await times.getByText('Pick up to 3 times that suit you.', { exact: false }).waitFor();
+    const boxes = times.getByRole('checkbox', { name: /^Times you can do / });
+    expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+    const picked: string[] = [];
+    for (const box of [boxes.nth(0), boxes.nth(1)]) {
+      await box.check();
+      expect(await box.isChecked()).toBe(true);
+      picked.push(((await box.getAttribute('aria-label')) ?? '').replace(/^Times you can do /, ''));
+    }
+    expect(picked.every((t) => /^\w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/.test(t))).toBe(true);
+    await page.screenshot({ path: `${DOCS}/screenshot-times.png`, fullPage: true });
+
+    pg.mark();
     await times.getByRole('button', { name: 'Send to clinicians' }).click();
-    const triage = await pg.waitFor((e) => e.kind === 'create' && e.conversationId.startsWith(`${pg.ids.channel};messageid=`) && cardText(e.card).includes('Consultation request'));
-    console.log(JSON.stringify(triage.raw).slice(0, 600));
-    await page.screenshot({ path: `${SHOTS}/x-sent.png`, fullPage: true });
-    const accept = findAction(triage.card, 'booking.accept');
-    const res = await pg.invoke(triage.conversationId, triage.messageId!, 'booking.accept', accept.data, clinician.id);
-    console.log(cardText(res.value));
-    await pg.waitFor((e) => e.kind === 'update');
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: `${SHOTS}/x-booked.png`, fullPage: true });
-    await page.getByText('Consultations', { exact: true }).first().click();
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: `${SHOTS}/x-channel.png`, fullPage: true });
-    console.log(await page.locator('body').ariaSnapshot());
+    const sent = card('Sent to the clinicians');
+    await sent.getByText('status: Times sent to clinicians: awaiting acceptance', { exact: false }).waitFor();
+    await sent.getByText(picked.join('; ')).waitFor();
+
+    // The clinician accepts the first time on the triage post, through the playground's REST invoke.
+    const triagePost = await pg.waitFor((e: BotEvent) => e.kind === 'create' && e.conversationId.startsWith(`${pg.ids.channel};messageid=`)
+      && cardText(e.card).includes(`Consultation request ${reference}`));
+    const accept = findAction(triagePost.card, 'booking.accept');
+    const when = accept.title.replace(/^Accept /, '');
+    expect(when).toBe(picked[0]);
+    const answered = await pg.invoke(triagePost.conversationId, triagePost.messageId!, 'booking.accept', accept.data, clinician.id);
+    expect(cardText(answered.value)).toContain(`Accepted by ${clinician.name} for ${when}`);
+
+    const booked = card('Consultation booked');
+    await booked.getByText(`Request ${reference}`, { exact: false }).waitFor();
+    const bookedText = (await booked.textContent()) ?? '';
+    expect(bookedText).toContain(when);
+    expect(bookedText).toContain(clinician.name);
+    for (const button of ['Join the meeting', 'Add to calendar (.ics)']) await booked.getByRole('button', { name: button }).waitFor();
+    await page.screenshot({ path: `${DOCS}/screenshot-booked.png`, fullPage: true });
+
+    await openConversation(TRIAGE_CHANNEL);
+    const triage = card(`Consultation request ${reference}`);
+    await triage.getByText(`Accepted by ${clinician.name} for ${when}`).waitFor();
+    const triageText = (await triage.textContent()) ?? '';
+    expect(triageText).toContain('Status: Consultation booked');
+    expect(await triage.getByRole('button').count()).toBe(0); // no Accept or Decline left
+    for (const marker of [SYNTHETIC.familyName, SYNTHETIC.caseNumber]) expect(triageText).not.toContain(marker);
+    await page.screenshot({ path: `${DOCS}/screenshot-triage.png`, fullPage: true });
   });
 });

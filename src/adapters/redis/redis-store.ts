@@ -21,7 +21,7 @@ export interface RedisStoreOptions {
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
 
 const SCRIPTS = {
-  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [6, CREATE_REQUEST], updateRequest: [5, UPDATE_REQUEST],
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [6, CREATE_REQUEST], updateRequest: [6, UPDATE_REQUEST],
   saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE],
 } as const;
 
@@ -89,7 +89,6 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     },
     async update(request, audit, effects: RequestEffects = {}) {
       const { service } = request;
-      const clinicianId = effects.claimTime?.clinicianId ?? effects.releaseTime?.clinicianId ?? '-';
       const fx = {
         claim: effects.claimTime && {
           start: Date.parse(effects.claimTime.start), end: Date.parse(effects.claimTime.end), gap: effects.claimTime.bufferMs,
@@ -100,7 +99,8 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
         unschedule: effects.unschedule,
       };
       outcome(await script('updateRequest')(
-        keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service), keys.busy(service, clinicianId),
+        keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service),
+        keys.busy(service, effects.claimTime?.clinicianId ?? '-'), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'),
         JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
       ), ['ok']);
     },

@@ -57,7 +57,7 @@ audit(KEYS[5], 8)
 return 'created'`;
 
 /**
- * KEYS: request, audit, job schedule, job documents, the clinician's busy calendar.
+ * KEYS: request, audit, job schedule, job documents, the claiming clinician's busy calendar, the releasing one's.
  * ARGV: doc, version, effects JSON, audit pairs...
  * Effects: {claim: {start, end, gap, member}, release: member, schedule: [{id, due, doc}], unschedule: [id]}.
  * A claim that overlaps (widened by gap) any consultation already in the calendar answers 'busy' and
@@ -76,7 +76,7 @@ if fx.claim then
   end
   redis.call('ZADD', KEYS[5], s, fx.claim.member)
 end
-if fx.release then redis.call('ZREM', KEYS[5], fx.release) end
+if fx.release then redis.call('ZREM', KEYS[6], fx.release) end
 for _, job in ipairs(fx.schedule or {}) do
   redis.call('ZADD', KEYS[3], job.due, job.id)
   redis.call('HSET', KEYS[4], job.id, job.doc)

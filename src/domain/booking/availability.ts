@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, londonDate, londonToUtc, weekdayOf } from '../time/london';
-import { subtract, toInterval, type Interval } from './interval';
+import { merge, subtract, toInterval, type Interval } from './interval';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:30');
 const Instant = z.iso.datetime();
@@ -48,5 +48,6 @@ export function openSpans(availability: Availability, from: Date, to: Date): Int
   const clipped = spans
     .map((s) => ({ start: Math.max(s.start, window.start), end: Math.min(s.end, window.end) }))
     .filter((s) => s.start < s.end);
-  return subtract(clipped, availability.blackouts.map(toInterval)).sort((a, b) => a.start - b.start);
+  // A weekly window and a one-off that overlap (or meet) are one stretch of time, not two grids of slots.
+  return subtract(merge(clipped), availability.blackouts.map(toInterval));
 }

@@ -23,3 +23,15 @@ export function subtract(spans: readonly Interval[], holes: readonly Interval[])
 }
 
 export const toInterval = (span: { start: string; end: string }): Interval => ({ start: Date.parse(span.start), end: Date.parse(span.end) });
+
+/** The same time as `spans`, with overlapping or touching spans joined, in order. */
+export function merge(spans: readonly Interval[]): Interval[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Interval[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

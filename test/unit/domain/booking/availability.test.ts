@@ -101,3 +101,13 @@ describe('open spans', () => {
     expect(spansOver(buildAvailability(), '2026-01-01', '2026-12-31')).toEqual([]);
   });
 });
+
+describe('overlapping published time', () => {
+  it('joins a weekly window and a one-off that overlap or meet into one span, so slots follow one grid', () => {
+    const availability = buildAvailability({
+      weekly: [{ weekday: 1, start: '09:00', end: '12:00' }],
+      extras: [londonSpan('2026-11-30', '11:00', '13:00'), londonSpan('2026-11-30', '13:00', '14:00')],
+    });
+    expect(iso(spansOver(availability, '2026-11-30', '2026-12-01'))).toEqual([['2026-11-30T09:00:00.000Z', '2026-11-30T14:00:00.000Z']]);
+  });
+});
