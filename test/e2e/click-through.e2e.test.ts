@@ -169,30 +169,38 @@ describe('the social worker books a consultation in the web UI, a clinician acce
     await sent.getByText('status: Times sent to clinicians: awaiting acceptance', { exact: false }).waitFor();
     await sent.getByText(picked.join('; ')).waitFor();
 
-    // The clinician accepts the first time on the triage post, through the playground's REST invoke.
+    // The triage channel shows the request with an Accept per time and a Decline, and nothing about the family.
     const triagePost = await pg.waitFor((e: BotEvent) => e.kind === 'create' && e.conversationId.startsWith(`${pg.ids.channel};messageid=`)
       && cardText(e.card).includes(`Consultation request ${reference}`));
+    await openConversation(TRIAGE_CHANNEL);
+    const triage = card(`Consultation request ${reference}`);
+    await triage.getByText('Status: Times sent to clinicians: awaiting acceptance').waitFor();
+    for (const time of picked) await triage.getByRole('button', { name: `Accept ${time}` }).waitFor();
+    await triage.getByRole('button', { name: 'Decline' }).waitFor();
+    const familyDetails = [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.helpWith.split(':')[0]!];
+    for (const marker of familyDetails) expect(await triage.textContent()).not.toContain(marker);
+    await page.screenshot({ path: `${SHOTS}/booking-triage-open.png`, fullPage: true });
+
+    // A clinician accepts the first time (the playground's REST invoke, as them); the post changes in place on screen.
     const accept = findAction(triagePost.card, 'booking.accept');
     const when = accept.title.replace(/^Accept /, '');
     expect(when).toBe(picked[0]);
     const answered = await pg.invoke(triagePost.conversationId, triagePost.messageId!, 'booking.accept', accept.data, clinician.id);
     expect(cardText(answered.value)).toContain(`Accepted by ${clinician.name} for ${when}`);
+    await triage.getByText(`Accepted by ${clinician.name} for ${when}`).waitFor();
+    await triage.getByText('Status: Consultation booked').waitFor();
+    expect(await triage.getByRole('button').count()).toBe(0); // no Accept or Decline left
+    for (const marker of familyDetails) expect(await triage.textContent()).not.toContain(marker);
+    await page.screenshot({ path: `${DOCS}/screenshot-triage.png`, fullPage: true });
 
+    // The referrer's confirmation, in their personal chat.
+    await openConversation('Personal Chat');
     const booked = card('Consultation booked');
     await booked.getByText(`Request ${reference}`, { exact: false }).waitFor();
     const bookedText = (await booked.textContent()) ?? '';
     expect(bookedText).toContain(when);
     expect(bookedText).toContain(clinician.name);
-    for (const button of ['Join the meeting', 'Add to calendar (.ics)']) await booked.getByRole('button', { name: button }).waitFor();
+    for (const link of ['Join the meeting', 'Add to calendar (.ics)']) await booked.getByRole('link', { name: link }).waitFor(); // Action.OpenUrl
     await page.screenshot({ path: `${DOCS}/screenshot-booked.png`, fullPage: true });
-
-    await openConversation(TRIAGE_CHANNEL);
-    const triage = card(`Consultation request ${reference}`);
-    await triage.getByText(`Accepted by ${clinician.name} for ${when}`).waitFor();
-    const triageText = (await triage.textContent()) ?? '';
-    expect(triageText).toContain('Status: Consultation booked');
-    expect(await triage.getByRole('button').count()).toBe(0); // no Accept or Decline left
-    for (const marker of [SYNTHETIC.familyName, SYNTHETIC.caseNumber]) expect(triageText).not.toContain(marker);
-    await page.screenshot({ path: `${DOCS}/screenshot-triage.png`, fullPage: true });
   });
 });
