@@ -70,9 +70,14 @@ describe('booking a consultation through the Agents Playground', () => {
     const at = { conversationId: clinicianPg.ids.personal, messageId: shown.messageId! };
     let card = shown.card!;
     for (let weekday = 1; weekday <= 7; weekday += 1) {
-      card = await click(clinicianPg, at, card, 'availability.change', { weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
+      // By title: after the first save the card's first availability.change button is a Remove.
+      const add = findAction(card, 'availability.change', 'Add weekly window');
+      const res = await clinicianPg.invoke(at.conversationId, at.messageId, add.verb, { ...add.data, weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
+      card = res.value as Record<string, unknown>;
       expect(cardText(card)).toContain('Saved.');
     }
+    expect(cardText(card)).toContain('Sundays 09:00 to 17:00');
+    expect(cardText(card)).toContain('Mondays 09:00 to 17:00');
   });
 
   it('installing the app in a team channel makes it the triage channel', async () => {
@@ -93,7 +98,8 @@ describe('booking a consultation through the Agents Playground', () => {
     expect(story.reference).toBeDefined();
 
     card = await click(pg, at, card, 'booking.times');
-    expect(cardText(card)).toContain(`Choose consultation times for ${story.reference}`);
+    expect(cardText(card)).toContain(`Request ${story.reference}`);
+    expect(cardText(card)).toContain('Choose consultation times');
     story.starts = offeredStarts(card).slice(0, 2);
     expect(story.starts).toHaveLength(2);
     card = await click(pg, at, card, 'booking.offer', { times: story.starts.join(',') });

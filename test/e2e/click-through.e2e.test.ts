@@ -150,7 +150,7 @@ describe('the social worker books a consultation in the web UI, a clinician acce
     expect(reference).toBeDefined();
     await outcome.getByRole('button', { name: 'Choose consultation times' }).click();
 
-    const times = card(`Choose consultation times for ${reference}`);
+    const times = card(`Request ${reference}`).filter({ hasText: 'Choose consultation times' });
     await times.getByText('Pick up to 3 times that suit you.', { exact: false }).waitFor();
     const boxes = times.getByRole('checkbox', { name: /^Times you can do / });
     expect(await boxes.count()).toBeGreaterThanOrEqual(2);

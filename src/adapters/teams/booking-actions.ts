@@ -32,7 +32,7 @@ const SHOWN_ON_TRIAGE: readonly ErrorCode[] = ['slot_taken', 'request_moved_on',
 
 async function caseFor(ctx: AppContext, edge: Edge, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<Card> {
   const coordinator = (await ctx.store.roster.get(request.service, actor.id))?.roles.includes('coordinator') ?? false;
-  const people = [...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
+  const people = [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
   const nameOf = await edge.names(request.service, people);
   return caseCard(request, { id: actor.id, coordinator }, nameOf, {
     ...options, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(ctx, request.service),

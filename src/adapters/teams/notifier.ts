@@ -81,7 +81,7 @@ export class TeamsNotifier implements Notifier {
       return timesCard(request, catalogueFor(app, request.service), await findFreeTimes(app, request.service), { headline });
     }
     const coordinator = (await app.store.roster.get(request.service, viewerId))?.roles.includes('coordinator') ?? false;
-    const nameOf = await edge.names(request.service, request.booking ? [request.booking.clinicianId] : []);
+    const nameOf = await edge.names(request.service, [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : [])]);
     return caseCard(request, { id: viewerId, coordinator }, nameOf, {
       headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(app, request.service),
     });

@@ -18,7 +18,7 @@ export async function timesForRequest(
 ): Promise<{ request: ConsultationRequest; times: OfferableTime[] }> {
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   if (request.ownerId !== actor.id) return refuse(ctx, cmd.service, actor, 'booking.times', cmd.reference, 'not_owner');
-  if (!['awaiting_booking', 'waitlisted', 'offered'].includes(request.status)) throw new DomainError('request_moved_on');
+  if (!['awaiting_booking', 'waitlisted'].includes(request.status)) throw new DomainError('request_moved_on');
   const times = await findFreeTimes(ctx, cmd.service);
   if (times.length === 0 && (await ctx.store.claimOnce(`no-times:${cmd.service}:${request.reference}`, DAY_MS))) {
     await ctx.store.jobs.schedule(notifyJob(request, 'no_times', ctx.clock.now()));

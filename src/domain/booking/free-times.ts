@@ -46,15 +46,24 @@ export interface OfferableTime {
   clinicians: number;
 }
 
-/** The earliest distinct times across all clinicians, up to `limit`. */
-export function offerableTimes(slots: readonly FreeSlot[], limit: number): OfferableTime[] {
+/**
+ * The earliest distinct times across all clinicians, up to `limit`, at most `perDay` on any one London
+ * day, so that a referrer sees a spread of days rather than one busy morning.
+ */
+export function offerableTimes(slots: readonly FreeSlot[], limit: number, perDay = Math.max(1, Math.ceil(limit / 4))): OfferableTime[] {
   const byStart = new Map<string, OfferableTime>();
   for (const s of slots) {
     const t = byStart.get(s.start);
     if (t) t.clinicians += 1;
     else byStart.set(s.start, { start: s.start, end: s.end, clinicians: 1 });
   }
-  return [...byStart.values()].sort((a, b) => a.start.localeCompare(b.start)).slice(0, limit);
+  const taken = new Map<string, number>();
+  return [...byStart.values()].sort((a, b) => a.start.localeCompare(b.start)).filter((t) => {
+    const day = londonDate(new Date(t.start));
+    const n = taken.get(day) ?? 0;
+    taken.set(day, n + 1);
+    return n < perDay;
+  }).slice(0, limit);
 }
 
 /** True when the clinician's published time covers the whole consultation and is not blacked out. */

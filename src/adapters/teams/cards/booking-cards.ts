@@ -55,8 +55,11 @@ export function caseCard(
     statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status], facts, errors: errorRows(options.errors),
     booked: Boolean(booking), meetingUrl: booking?.meetingUrl ?? '', calendarUrl: options.calendarUrl ?? '', bookingId: booking?.id ?? '',
     canChange: Boolean(booking), canRecordNoShow: Boolean(booking) && (isClinician || viewer.coordinator),
-    canPickTimes: request.ownerId === viewer.id && ['awaiting_booking', 'waitlisted', 'offered'].includes(request.status),
-    details: options.catalogue ? answerSections(request.answers, options.catalogue).flatMap((s) => s.facts) : [],
+    canPickTimes: request.ownerId === viewer.id && ['awaiting_booking', 'waitlisted'].includes(request.status),
+    details: options.catalogue ? [
+      ...(request.ownerId === viewer.id ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
+      ...answerSections(request.answers, options.catalogue, request.ownerId === viewer.id ? 'referrer' : 'colleague').flatMap((s) => s.facts),
+    ] : [],
   });
 }
 

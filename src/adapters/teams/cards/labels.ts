@@ -64,7 +64,7 @@ export const NEXT_STEPS: Record<RequestStatus, string> = {
   review_declined: 'the duty clinician\'s reason is below; consider the signposting, or start a new request if things change.',
   waitlisted: 'you will be offered the next time that frees up, before anyone else.',
   offered: 'a clinician accepts one of your preferred times and you will be told here, with an invite.',
-  booked: 'join the consultation at the time below; you will get a reminder beforehand.',
+  booked: 'join the consultation at the time shown above; you will get a reminder beforehand.',
   cancelled: 'nothing more is planned for this request; start a new one if you need to.',
   no_show: 'the clinician recorded that the consultation did not take place; ask to reschedule by starting a new request.',
 };

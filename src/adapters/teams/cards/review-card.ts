@@ -13,20 +13,21 @@ import { expand, type Card } from './templates';
 const fact = (title: string, value: string | undefined) => ({ title, value: value && value.length > 0 ? value : '-' });
 
 /** The referrer's answers as titled groups of facts, in the words of the cards that asked. */
-export function answerSections(a: Required<Answers>, catalogue: Catalogue) {
+export function answerSections(a: Required<Answers>, catalogue: Catalogue, reader: 'referrer' | 'colleague' = 'referrer') {
+  const your = reader === 'referrer' ? 'Your' : "Referrer's";
   const titleOf = (list: readonly { id: string; label: string }[], ids: readonly string[]) =>
     ids.map((id) => list.find((x) => x.id === id)?.label ?? id).join('; ') || 'None';
   const { about, exclusions, concerns, consent, details } = a;
   return [
-    { step: 'about', title: 'About you and the family', facts: [
-      fact('Your role', catalogue.referrerRoles.labels[about.referrerRole]), fact('Your team', about.referrerTeam),
+    { step: 'about', title: reader === 'referrer' ? 'About you and the family' : 'About the referrer and the family', facts: [
+      fact(`${your} role`, catalogue.referrerRoles.labels[about.referrerRole]), fact(`${your} team`, about.referrerTeam),
       fact('Family name', about.familyName), fact('Case number', about.caseNumber),
       fact("Youngest child's date of birth", formatDay(about.youngestChildDob)),
       fact('Open to a safeguarding team', YES_NO[about.openToChildrensSocialCare]),
       fact('Local authority', LOCAL_AUTHORITIES.find((l) => l.value === about.localAuthority)?.title ?? about.localAuthority),
     ] },
     { step: 'exclusions', title: 'Who not to refer', facts: [
-      fact('Apply', titleOf(catalogue.exclusions, exclusions.exclusions)),
+      fact('Exclusions that apply', titleOf(catalogue.exclusions, exclusions.exclusions)),
       fact('In care proceedings', YES_NO[exclusions.inCareProceedings]),
       ...(exclusions.inCareProceedings === 'yes' ? [
         fact('Court supports reunification', exclusions.courtSupportsReunification && YES_NO[exclusions.courtSupportsReunification]),

@@ -146,6 +146,17 @@ describe('offerable times', () => {
     ]);
   });
 
+  it('spreads the times over days: at most a quarter of them on any one London day', () => {
+    const everyDay = buildAvailability({ weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) });
+    const times = offerableTimes(freeSlots(everyDay, [], rules, new Date('2026-11-23T19:00:00Z')), 12);
+    const perDay = new Map<string, number>();
+    for (const t of times) perDay.set(londonDate(new Date(t.start)), (perDay.get(londonDate(new Date(t.start))) ?? 0) + 1);
+    expect(times).toHaveLength(12);
+    expect([...perDay.values()]).toEqual([3, 3, 3, 3]);
+    expect([...perDay.keys()]).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
+    expect(formatLondonTime(times[0]!.start)).toBe('09:00');
+  });
+
   it('is empty when nobody is free', () => {
     expect(offerableTimes([], 12)).toEqual([]);
   });
