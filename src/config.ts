@@ -26,6 +26,11 @@ export const ConfigSchema = z.object({
   ROSTER: withDefault(z.string().max(20_000), ''),
   JOB_POLL_MS: withDefault(z.coerce.number().int().min(50).max(600_000), 1000),
   JOB_LEASE_MS: withDefault(z.coerce.number().int().min(1000).max(3_600_000), 60_000),
+  NOTIFIER: withDefault(z.enum(['inline', 'off']), 'inline'),
+  NOTIFY_GLOBAL_PER_SECOND: withDefault(z.coerce.number().int().min(1).max(1000), 50),
+  OUTBOX_BLOCK_MS: withDefault(z.coerce.number().int().min(10).max(60_000), 1000),
+  OUTBOX_RECLAIM_IDLE_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
+  OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 6),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -4,7 +4,12 @@ import Redis from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { createRedisStore } from './adapters/redis/redis-store';
-import { createBotEndpoint } from './adapters/teams/bot-endpoint';
+import { createAdapter, createBotEndpoint } from './adapters/teams/bot-endpoint';
+import { RateLimiter, TEAMS_CONVERSATION_LIMITS } from './adapters/teams/rate-limiter';
+import { TeamsSender } from './adapters/teams/sender';
+import { OutboxWorker } from './app/network/outbox-worker';
+import type { CloudAdapter } from 'botbuilder';
+import { hostname } from 'node:os';
 import { consultationInvite } from './adapters/calendar/ics';
 import { TeamsDirectory } from './adapters/teams/directory';
 import { TeamsNotifier } from './adapters/teams/notifier';
@@ -47,40 +52,61 @@ function openStore(config: Config, log: Logger): Store {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The composition root: the one place adapters are built and wired together. */
-export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<RunningBot> {
-  const config = loadConfig(env);
+/** The parts every process shares: the store, the use cases' context, and what the Teams edge knows of people. */
+function compose(config: Config, log: Logger) {
   const store = openStore(config, log);
   const app: AppContext = {
     store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(config.CATALOGUE_DIR),
     meetingUrl: (reference, bookingId) => config.MEETING_URL_TEMPLATE.replaceAll('{bookingId}', bookingId).replaceAll('{reference}', reference),
   };
+  if (!app.catalogues.has(config.DEFAULT_SERVICE)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${config.DEFAULT_SERVICE}"`);
+  const directory = new TeamsDirectory(store.conversations);
+  const links = { publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}` };
+  const edge: Edge = {
+    names: (svc, ids) => directory.names(svc, ids),
+    calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics`,
+    refreshUserIds: async (svc) => directory.teamsIds(svc, (await store.roster.list(svc)).filter((m) => hasRole(m, 'clinician') || hasRole(m, 'coordinator')).map((m) => m.id)),
+  };
+  const credentials = {
+    appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID,
+  };
+  return { store, app, directory, edge, links, credentials };
+}
+
+/** The outbox worker that delivers notifications through the Bot Framework, within Teams' limits. */
+function notifierFor(config: Config, parts: ReturnType<typeof compose>, adapter: CloudAdapter, log: Logger): OutboxWorker {
+  const limiter = new RateLimiter(TEAMS_CONVERSATION_LIMITS, config.NOTIFY_GLOBAL_PER_SECOND);
+  const sender = new TeamsSender(adapter, config.MICROSOFT_APP_ID, limiter);
+  const notifier = new TeamsNotifier({ app: parts.app, edge: parts.edge, directory: parts.directory, sender, log });
+  return new OutboxWorker(parts.app, notifier, {
+    consumer: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    blockMs: config.OUTBOX_BLOCK_MS, reclaimIdleMs: config.OUTBOX_RECLAIM_IDLE_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    onResult: (n, result, attempts, code) => log[result === 'dead' ? 'warn' : 'info']({ evt: 'notify', event: n.event, ref: n.reference, result, attempts, code }, 'notification'),
+    onError: (e) => log.warn({ evt: 'outbox_failed', code: (e as Error).name }, 'outbox read failed'),
+  });
+}
+
+/** The composition root: the one place adapters are built and wired together. */
+export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<RunningBot> {
+  const config = loadConfig(env);
+  const parts = compose(config, log);
+  const { store, app, directory, edge } = parts;
   const service = config.DEFAULT_SERVICE;
-  if (!app.catalogues.has(service)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${service}"`);
   const seeded = await seedRoster(app, service, config.ROSTER);
   if (seeded > 0) log.info({ evt: 'roster_seeded', members: seeded }, 'roster seeded from configuration');
   if (!config.REDIS_URL && config.DEMO_DATA) {
     const refs = await seedDemoData(app, config.DEMO_USER_ID, service);
     log.info({ evt: 'demo_data', refs }, 'demo data loaded');
   }
-  const directory = new TeamsDirectory(store.conversations);
-  let publicUrl = config.PUBLIC_URL ?? '';
-  const edge: Edge = {
-    names: (svc, ids) => directory.names(svc, ids),
-    calendarUrl: (r) => `${publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics`,
-    refreshUserIds: async (svc) => directory.teamsIds(svc, (await store.roster.list(svc)).filter((m) => hasRole(m, 'clinician') || hasRole(m, 'coordinator')).map((m) => m.id)),
-  };
-  const bot = new ConsultationBot({ app, log, defaultService: service, edge, directory, kick: () => void jobs.kick() });
-  const endpoint = createBotEndpoint({
-    appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID,
-  }, bot, log);
-  const notifier = new TeamsNotifier({ adapter: endpoint.adapter, appId: config.MICROSOFT_APP_ID, app, edge, directory, log });
   // The bot's kick() refers to the runner only once turns flow, after the server listens.
-  const jobs = new JobRunner(app, notifier, {
+  const bot = new ConsultationBot({ app, log, defaultService: service, edge, directory, kick: () => void jobs.kick() });
+  const endpoint = createBotEndpoint(parts.credentials, bot, log);
+  const jobs = new JobRunner(app, {
     pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS,
-    onResult: (job, result) => log.info({ evt: 'job', kind: job.kind, event: job.data.event, ref: job.reference, result }, 'job run'),
+    onResult: (job, result) => log.info({ evt: 'job', kind: job.kind, ref: job.reference, result }, 'job run'),
     onError: (e) => log.warn({ evt: 'jobs_failed', code: (e as Error).name }, 'job pass failed'),
   });
+  const notifier = config.NOTIFIER === 'inline' ? notifierFor(config, parts, endpoint.adapter, log) : undefined;
   const http = createHttpServer({
     endpoint, health: () => store.ping(),
     calendar: async ({ service: svc, reference, bookingId }) => {
@@ -90,9 +116,10 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   });
   await new Promise<void>((resolve) => http.server.listen(config.PORT, config.HOST, resolve));
   const { port } = http.server.address() as AddressInfo;
-  publicUrl ||= `http://${config.HOST}:${port}`;
+  if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
   jobs.start();
-  log.info({ evt: 'listening', port, store: config.REDIS_URL ? 'redis' : 'memory', auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local' }, 'bot started');
+  notifier?.start();
+  log.info({ evt: 'listening', port, store: config.REDIS_URL ? 'redis' : 'memory', auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${config.HOST}:${port}`,
@@ -101,7 +128,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     jobs,
     stop: () => (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
-      await jobs.stop();
+      await Promise.all([jobs.stop(), notifier?.stop()]);
       const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
       while (http.inFlight() > 0 && Date.now() < deadline) await wait(20);
       await store.close();
@@ -111,12 +138,30 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   };
 }
 
-if (require.main === module) {
+/** The notifier on its own (`npm run notifier`): the same outbox worker, for scaling delivery apart from the bot. */
+export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<{ stop(): Promise<void> }> {
+  const config = loadConfig(env);
+  if (!config.REDIS_URL) throw new ConfigError('REDIS_URL: a separate notifier needs the shared Redis');
+  const parts = compose(config, log);
+  const worker = notifierFor(config, parts, createAdapter(parts.credentials), log);
+  worker.start();
+  log.info({ evt: 'notifier_started' }, 'notifier started');
+  return {
+    stop: async () => {
+      await worker.stop();
+      await parts.store.close();
+      log.info({ evt: 'notifier_stopped' }, 'notifier stopped');
+    },
+  };
+}
+
+/** Runs `run` as this process, stopping it cleanly on SIGTERM or SIGINT. */
+export function runProcess(run: (env: NodeJS.ProcessEnv, log: Logger) => Promise<{ stop(): Promise<void> }>): void {
   const log = createLogger(process.env.LOG_LEVEL || 'info');
-  start(process.env, log).then((bot) => {
+  run(process.env, log).then((running) => {
     const shutdown = (signal: string) => {
       log.info({ evt: 'shutdown', signal }, 'shutting down');
-      void bot.stop().then(() => process.exit(0));
+      void running.stop().then(() => process.exit(0));
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
@@ -126,3 +171,5 @@ if (require.main === module) {
     process.exit(1);
   });
 }
+
+if (require.main === module) runProcess(start);

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { notification } from '../domain/network/notification';
 import { withReviewRequested } from '../domain/request/request-review';
 import type { ConsultationRequest } from '../domain/request/consultation-request';
 import type { Actor, AppContext } from './context';
@@ -19,6 +20,6 @@ export async function requestReview(
   const updated = withReviewRequested(request, cmd.justification, now);
   await ctx.store.requests.update(updated, {
     at: now, actor: actor.id, action: 'request.review_requested', subject: request.reference, result: 'ok',
-  });
+  }, { notify: [notification(updated, 'review_requested', new Date(now))] });
   return { request: updated, changed: true };
 }

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '../domain/errors';
+import { notification } from '../domain/network/notification';
 import type { Answers } from '../domain/referral/answers';
 import type { Draft } from '../domain/referral/draft';
 import { toScreeningInput } from '../domain/referral/to-screening-input';
@@ -51,7 +52,10 @@ export async function submitRequest(ctx: AppContext, actor: Actor, cmd: { servic
     return await ctx.store.requests.create(request, submitted, {
       at, actor: actor.id, action: 'request.submit', subject: reference, result: 'ok',
       detail: { outcome: screening.outcome, catalogueVersion: screening.catalogueVersion },
-    });
+    }, [
+      notification(request, 'submitted', new Date(at)),
+      ...(request.status === 'awaiting_review' ? [notification(request, 'review_requested', new Date(at))] : []),
+    ]);
   } catch (e) {
     // Someone else's save got in first: if it was this same submission, answer with its request.
     if (!isDomainError(e) || e.code !== 'version_conflict') throw e;

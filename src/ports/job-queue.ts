@@ -1,9 +1,9 @@
 /**
- * Work that must happen later or elsewhere, and survive a restart: a message to send now, a reminder
- * before a consultation, an escalation if nobody accepts. Jobs are written in the same atomic step as
- * the change that causes them.
+ * Work that must happen later and survive a restart: a reminder before a consultation, an escalation if
+ * nobody accepts. Jobs are written in the same atomic step as the change that causes them; when due they
+ * put notifications in the outbox.
  */
-export type JobKind = 'notify' | 'reminder' | 'escalation';
+export type JobKind = 'reminder' | 'escalation';
 
 export interface Job {
   /** Deterministic, so that scheduling the same job twice keeps one. */

@@ -1,13 +1,23 @@
+import type { Notification } from '../domain/network/notification';
 import type { ConsultationRequest } from '../domain/request/consultation-request';
-import type { Job } from './job-queue';
 
 export type Delivery = 'sent' | 'undeliverable';
 
-/** Sends what a job says to the people and channels it concerns (the transport picks the cards). */
+/** A send that failed in a way worth trying again; `retryAfterMs` when the channel said how long to wait (HTTP 429). */
+export class DeliveryError extends Error {
+  /** `permanent`: retrying cannot help (the bot was removed from the conversation, say). */
+  constructor(readonly code: string, readonly retryAfterMs?: number, readonly permanent = false) {
+    super(code);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Sends what a notification says to the people and conversations it concerns (the transport picks the cards). */
 export interface Notifier {
   /**
-   * Delivers the job for the request as it stands now. Answers `undeliverable` when there is no way to
-   * reach anyone (nothing to retry); throws when sending failed and is worth trying again.
+   * Delivers the notification for the request as it stands now, each recipient at most once however
+   * often it is called. Answers `undeliverable` when nobody can be reached (nothing to retry); throws
+   * when sending failed and is worth trying again.
    */
-  deliver(job: Job, request: ConsultationRequest): Promise<Delivery>;
+  deliver(notification: Notification, request: ConsultationRequest): Promise<Delivery>;
 }

@@ -1,12 +1,15 @@
 import type { AuditEntry } from '../domain/audit/audit-entry';
 import type { Draft } from '../domain/referral/draft';
 import type { ConsultationRequest } from '../domain/request/consultation-request';
+import type { Notification } from '../domain/network/notification';
 import type { Job } from './job-queue';
 
 /** What else changes in the same atomic step as a request. */
 export interface RequestEffects {
   schedule?: Job[];
   unschedule?: string[];
+  /** Notifications for the outbox. */
+  notify?: Notification[];
   /** Claims the clinician's time; refused with `clinician_busy` if it overlaps (with the buffer) a booking they have. */
   claimTime?: { clinicianId: string; start: string; end: string; bufferMs: number };
   releaseTime?: { clinicianId: string; start: string; end: string };
@@ -30,7 +33,7 @@ export interface RequestStore {
    * If a request with that reference exists already, changes nothing and returns it with `created: false`.
    * Throws DomainError `version_conflict` if the draft changed since it was read.
    */
-  create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry): Promise<{ created: boolean; request: ConsultationRequest }>;
+  create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry, notify?: Notification[]): Promise<{ created: boolean; request: ConsultationRequest }>;
   get(service: string, reference: string): Promise<ConsultationRequest | null>;
   /** The owner's requests, newest first. */
   listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]>;

@@ -3,6 +3,7 @@ import type { AvailabilityStore } from './availability-store';
 import type { ConversationStore } from './conversations';
 import type { DraftStore } from './draft-store';
 import type { JobQueue } from './job-queue';
+import type { Outbox } from './outbox';
 import type { RequestStore } from './request-store';
 import type { RosterStore } from './roster-store';
 
@@ -14,6 +15,7 @@ export interface Store {
   roster: RosterStore;
   availability: AvailabilityStore;
   jobs: JobQueue;
+  outbox: Outbox;
   conversations: ConversationStore;
   /**
    * Claims a one-off marker: true for the first caller, false for every later one until it expires.

@@ -164,14 +164,14 @@ describe('booking a consultation over HTTP, on Redis', () => {
     const cancelled = (await store.requests.get('fass', reference))!;
     expect(cancelled.changes).toHaveLength(1);
     expect(cancelled.version).toBe(booked.version + 1);
-    await eventually(async () => (await store.jobs.pending('fass')) === 0, 'the notifications to be sent');
+    await eventually(async () => (await store.outbox.backlog('fass')) === 0, 'the notifications to be sent');
     const toReferrer = withText(sentTo(env.h.calls, personal(referrer.id)), 'Consultation cancelled').filter((c) => cardText(c).includes('no longer needed'));
     expect(toReferrer).toHaveLength(1);
   });
 
   it('kept every family detail, free text and reason out of the logs of all the above', () => {
     const logs = env.h.logs.lines.join('\n');
-    expect(logs).toContain('"evt":"job"');
+    expect(logs).toContain('"evt":"notify"');
     for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, 'MARKER-FREETEXT', 'family moved away', 'on leave that week', 'clinician unwell', referrer.name]) {
       expect(logs).not.toContain(secret);
     }

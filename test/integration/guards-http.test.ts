@@ -21,6 +21,7 @@ async function snapshot(): Promise<string> {
     if (type === 'hash') return c.hgetall(k);
     if (type === 'zset') return c.zrange(k, '0', '-1', 'WITHSCORES');
     if (type === 'set') return (await c.smembers(k)).sort();
+    if (type === 'stream') return (await c.xrange(k, '-', '+')).map(([, fields]) => fields);
     return c.get(k);
   };
   const parts = await Promise.all(keys.map(async (k) => `${k}=${JSON.stringify(await read(k))}`));

@@ -101,5 +101,5 @@ export function buildRosterMember(overrides: Partial<RosterMember> = {}): Roster
 }
 
 export function buildJob(overrides: Partial<Job> = {}): Job {
-  return { id: 'notify:FASS-2026-0001:2:offered', service: 'fass', kind: 'notify', reference: 'FASS-2026-0001', due: '2026-11-23T10:00:00.000Z', data: { event: 'offered' }, ...overrides };
+  return { id: 'notify:FASS-2026-0001:2:offered', service: 'fass', kind: 'reminder', reference: 'FASS-2026-0001', due: '2026-11-23T10:00:00.000Z', data: { event: 'offered' }, ...overrides };
 }

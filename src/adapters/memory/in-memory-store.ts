@@ -5,6 +5,8 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import type { AuditLog } from '../../ports/audit-log';
 import type { DraftStore } from '../../ports/draft-store';
 import type { RequestEffects, RequestStore, Sequence } from '../../ports/request-store';
+import { InMemoryOutbox } from './in-memory-outbox';
+import type { Notification } from '../../domain/network/notification';
 import { InMemoryAvailability, InMemoryConversations, InMemoryJobs, InMemoryRoster } from './in-memory-booking';
 import type { Store } from '../../ports/store';
 
@@ -72,6 +74,7 @@ class InMemoryRequestStore implements RequestStore {
     private readonly audit: InMemoryAuditLog,
     private readonly availability: InMemoryAvailability,
     private readonly jobs: InMemoryJobs,
+    private readonly outbox: InMemoryOutbox,
   ) {}
 
   async reserveSequence(service: string, draftId: string, year: number): Promise<Sequence> {
@@ -84,10 +87,11 @@ class InMemoryRequestStore implements RequestStore {
     return { year, n };
   }
 
-  async create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry) {
+  async create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry, notify: Notification[] = []) {
     const existing = this.requests.get(key(request.service, request.reference));
     if (existing) return { created: false, request: copy(existing) };
     this.drafts.saveNow(submittedDraft);
+    for (const n of notify) this.outbox.appendNow(n);
     this.requests.set(key(request.service, request.reference), copy(request));
     this.audit.appendNow(request.service, audit);
     return { created: true, request: copy(request) };
@@ -123,6 +127,7 @@ class InMemoryRequestStore implements RequestStore {
     this.availability.applyClaims(service, reference, effects);
     for (const job of effects.schedule ?? []) this.jobs.scheduleNow(job);
     for (const id of effects.unschedule ?? []) this.jobs.unscheduleNow(service, id);
+    for (const n of effects.notify ?? []) this.outbox.appendNow(n);
     this.requests.set(key(service, reference), copy(request));
     this.audit.appendNow(service, audit);
   }
@@ -134,7 +139,8 @@ export function createInMemoryStore(): Store {
   const drafts = new InMemoryDraftStore(audit);
   const availability = new InMemoryAvailability(audit);
   const jobs = new InMemoryJobs();
-  const requests = new InMemoryRequestStore(drafts, audit, availability, jobs);
+  const outbox = new InMemoryOutbox();
+  const requests = new InMemoryRequestStore(drafts, audit, availability, jobs, outbox);
   const markers = new Map<string, number>();
   return {
     drafts,
@@ -143,6 +149,7 @@ export function createInMemoryStore(): Store {
     roster: new InMemoryRoster(audit),
     availability,
     jobs,
+    outbox,
     conversations: new InMemoryConversations(),
     async claimOnce(marker, ttlMs) {
       const now = Date.now();

@@ -18,5 +18,7 @@ export const keys = {
   jobs: (service: string) => `cb:{${service}}:jobs`,
   jobDocs: (service: string) => `cb:{${service}}:job-docs`,
   conversations: (service: string) => `cb:{${service}}:conversations`,
+  outbox: (service: string) => `cb:{${service}}:outbox`,
+  deadLetters: (service: string) => `cb:{${service}}:outbox-dead`,
   once: (marker: string) => `cb:once:${marker}`,
 };

@@ -64,7 +64,7 @@ export function createRedisBookingStores(redis: Redis, run: Run): Pick<Store, 'r
       for (let i = 0; i < reply.length; i += 2) {
         const doc = reply[i + 1];
         // A schedule entry without its document cannot be run; it is dropped when completed.
-        claimed.push(doc ? (JSON.parse(doc) as Job) : { id: reply[i]!, service, kind: 'notify', reference: '', due: now.toISOString(), data: {} });
+        claimed.push(doc ? (JSON.parse(doc) as Job) : { id: reply[i]!, service, kind: 'reminder', reference: '', due: now.toISOString(), data: {} });
       }
       return claimed;
     },

@@ -8,8 +8,10 @@ import { fromFields, toFields } from './audit-fields';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
 import type { RequestEffects } from '../../ports/request-store';
+import type { Notification } from '../../domain/network/notification';
 import { createRedisBookingStores } from './redis-booking';
-import { CLAIM_DUE, CREATE_REQUEST, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST } from './scripts';
+import { createRedisOutbox } from './redis-outbox';
+import { CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST } from './scripts';
 
 export interface RedisStoreOptions {
   /** How long an untouched draft (and a draft's reserved number) is kept. */
@@ -21,8 +23,8 @@ export interface RedisStoreOptions {
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
 
 const SCRIPTS = {
-  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [6, CREATE_REQUEST], updateRequest: [6, UPDATE_REQUEST],
-  saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE],
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [7, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
+  saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE], deadLetter: [2, DEAD_LETTER], retryDead: [2, RETRY_DEAD],
 } as const;
 
 function outcome(result: string, allowed: readonly string[]): string {
@@ -61,12 +63,13 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
       const [y, n] = reply.split(':').map(Number);
       return { year: y!, n: n! };
     },
-    async create(request: ConsultationRequest, draft: Draft, audit: AuditEntry) {
+    async create(request: ConsultationRequest, draft: Draft, audit: AuditEntry, notify: Notification[] = []) {
       const { service, reference } = request;
       const result = outcome(await script('createRequest')(
         keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
-        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service),
         JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
+        JSON.stringify(notify.map((n) => JSON.stringify(n))),
         ...toFields(audit),
       ), ['created', 'exists']);
       if (result === 'created') return { created: true, request };
@@ -97,10 +100,11 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
         release: effects.releaseTime && busyMember(effects.releaseTime, request.reference),
         schedule: effects.schedule?.map((job) => ({ id: job.id, due: Date.parse(job.due), doc: JSON.stringify(job) })),
         unschedule: effects.unschedule,
+        notify: effects.notify?.map((n) => JSON.stringify(n)),
       };
       outcome(await script('updateRequest')(
         keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service),
-        keys.busy(service, effects.claimTime?.clinicianId ?? '-'), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'),
+        keys.busy(service, effects.claimTime?.clinicianId ?? '-'), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'), keys.outbox(service),
         JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
       ), ['ok']);
     },
@@ -116,12 +120,14 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     },
   };
 
-  const run = (name: 'saveVersioned' | 'setField' | 'claimDue', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
+  const outbox = createRedisOutbox(redis, (name, ...args) => script(name)(...args) as Promise<unknown>);
+  const run = (name: 'saveVersioned' | 'setField' | 'claimDue' | 'deadLetter' | 'retryDead', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
   return {
     drafts,
     requests,
     audit,
     ...createRedisBookingStores(redis, run),
+    outbox,
     async claimOnce(marker, ttlMs) {
       return (await redis.set(keys.once(marker), '1', 'PX', ttlMs, 'NX')) === 'OK';
     },
@@ -138,6 +144,7 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
       }
     },
     async close() {
+      await outbox.close();
       // quit() waits for pending replies; with Redis away it would wait for ever, so just let go.
       if (redis.status !== 'ready') return redis.disconnect();
       await redis.quit().catch(() => redis.disconnect());

@@ -14,6 +14,9 @@ local function audit(stream, first)
   for i = first, #ARGV do fields[#fields + 1] = ARGV[i] end
   redis.call('XADD', stream, '*', unpack(fields))
 end
+local function publish(outbox, docs)
+  for _, doc in ipairs(docs or {}) do redis.call('XADD', outbox, '*', 'n', doc) end
+end
 local function save_draft(draft_key, active_key, doc, version, ttl, status, id)
   redis.call('HSET', draft_key, 'doc', doc, 'v', version)
   redis.call('PEXPIRE', draft_key, ttl)
@@ -42,8 +45,8 @@ redis.call('SET', KEYS[1], reserved, 'PX', ARGV[2])
 return reserved`;
 
 /**
- * KEYS: request, draft, active pointer, owner index, audit, service index.
- * ARGV: request doc, draft doc, draft version, ttl ms, draft id, submitted-at ms, reference, audit pairs...
+ * KEYS: request, draft, active pointer, owner index, audit, service index, outbox.
+ * ARGV: request doc, draft doc, draft version, ttl ms, draft id, submitted-at ms, reference, notifications JSON, audit pairs...
  * Returns 'exists' (nothing changed), 'conflict' or 'created'.
  */
 export const CREATE_REQUEST = `${VERSION_MATCHES}
@@ -53,13 +56,14 @@ redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', '1')
 save_draft(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[4], 'submitted', ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7])
 redis.call('ZADD', KEYS[6], ARGV[6], ARGV[7])
-audit(KEYS[5], 8)
+publish(KEYS[7], cjson.decode(ARGV[8]))
+audit(KEYS[5], 9)
 return 'created'`;
 
 /**
- * KEYS: request, audit, job schedule, job documents, the claiming clinician's busy calendar, the releasing one's.
+ * KEYS: request, audit, job schedule, job documents, the claiming clinician's busy calendar, the releasing one's, outbox.
  * ARGV: doc, version, effects JSON, audit pairs...
- * Effects: {claim: {start, end, gap, member}, release: member, schedule: [{id, due, doc}], unschedule: [id]}.
+ * Effects: {claim: {start, end, gap, member}, release: member, schedule: [{id, due, doc}], unschedule: [id], notify: [doc]}.
  * A claim that overlaps (widened by gap) any consultation already in the calendar answers 'busy' and
  * changes nothing: this is the one place double bookings are prevented, whatever the number of bots.
  */
@@ -85,9 +89,28 @@ for _, id in ipairs(fx.unschedule or {}) do
   redis.call('ZREM', KEYS[3], id)
   redis.call('HDEL', KEYS[4], id)
 end
+publish(KEYS[7], fx.notify)
 redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', ARGV[2])
 audit(KEYS[2], 4)
 return 'ok'`;
+
+/** KEYS: outbox, dead letters. ARGV: group, entry id, notification doc, code, attempts, at. */
+export const DEAD_LETTER = `
+redis.call('XADD', KEYS[2], '*', 'n', ARGV[3], 'code', ARGV[4], 'attempts', ARGV[5], 'at', ARGV[6])
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+redis.call('XDEL', KEYS[1], ARGV[2])
+return 'ok'`;
+
+/** KEYS: dead letters, outbox. ARGV: dead letter id. Returns 1 when it was put back, 0 when it is gone. */
+export const RETRY_DEAD = `
+local found = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
+if #found == 0 then return 0 end
+local fields = found[1][2]
+for i = 1, #fields, 2 do
+  if fields[i] == 'n' then redis.call('XADD', KEYS[2], '*', 'n', fields[i + 1]) end
+end
+redis.call('XDEL', KEYS[1], ARGV[1])
+return 1`;
 
 /** KEYS: document, audit, index set. ARGV: doc, version, index member, audit pairs... */
 export const SAVE_VERSIONED = `${VERSION_MATCHES}

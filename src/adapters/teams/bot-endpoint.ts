@@ -17,14 +17,18 @@ export interface BotCredentials {
  * Bot Framework's CloudAdapter behind the server's endpoint. An empty app id is local mode (the Agents
  * Playground); with an app id set, every request must carry a valid Bot Framework token or gets 401.
  */
-export function createBotEndpoint(credentials: BotCredentials, bot: ConsultationBot, log: Logger): MessageEndpoint & { adapter: CloudAdapter } {
+export function createAdapter(credentials: BotCredentials): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
     MicrosoftAppType: credentials.appType,
     MicrosoftAppTenantId: credentials.tenantId,
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  return new CloudAdapter(auth);
+}
+
+export function createBotEndpoint(credentials: BotCredentials, bot: ConsultationBot, log: Logger): MessageEndpoint & { adapter: CloudAdapter } {
+  const adapter = createAdapter(credentials);
   adapter.onTurnError = async (context, error) => {
     log.error({ evt: 'turn_error', code: error.name, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type === 'message') {

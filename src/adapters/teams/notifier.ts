@@ -1,157 +1,213 @@
-import { ActivityTypes, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { catalogueFor, type AppContext } from '../../app/context';
 import { findFreeTimes } from '../../app/booking/find-free-times';
-import { formatLondon } from '../../domain/time/london';
+import { catalogueFor, type AppContext } from '../../app/context';
+import { assignedClinician } from '../../app/network/access';
+import type { Notification } from '../../domain/network/notification';
+import { audiencesFor, NETWORK_FIELDS, networkView, type Audience } from '../../domain/network/privacy';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import type { Job } from '../../ports/job-queue';
-import type { Delivery, Notifier } from '../../ports/notifier';
+import { formatLondon } from '../../domain/time/london';
 import type { Logger } from '../../logger';
+import type { Delivery, Notifier } from '../../ports/notifier';
 import { triageFor, type Edge } from './booking-actions';
-import { caseCard, timesCard } from './cards/booking-cards';
+import { caseCard, networkCaseCard, networkEntryText, timesCard } from './cards/booking-cards';
 import { outcomeCard } from './cards/outcome-card';
 import { noticeCard } from './cards/simple-cards';
 import type { Card } from './cards/templates';
 import type { TeamsDirectory } from './directory';
+import type { TeamsSender } from './sender';
 
-/** How long "already sent" is remembered for a job's recipient: well past any retry of that job. */
+/** How long "already sent" is remembered for a notification's recipient: well past any retry of it. */
 const SENT_MARKER_MS = 14 * 86_400_000;
 
-const attachment = (card: Card) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+/** What the triage channel (clinicians and coordinators) gets for each event. */
+const TRIAGE: Partial<Record<Notification['event'], 'post' | 'update' | ((r: ConsultationRequest) => string)>> = {
+  offered: 'post', declined: 'update', booked: 'update', cancelled: 'update', rescheduled: 'update',
+  escalated: (r) => `${r.reference}: no clinician has accepted yet. Coordinators, please find someone.`,
+  no_times: (r) => `${r.reference}: no consultation time is free within the booking horizon. Coordinators, please add availability.`,
+  review_requested: (r) => `${r.reference}: waiting for duty clinician review. Coordinators: type "reviews" in a personal chat with me.`,
+};
 
-/** Who gets what for each event: the triage channel sees the triage card only; people get detail in personal chat. */
-type Plan = { triage?: 'post' | 'update' | 'alert'; alert?: string; referrer?: string; clinician?: string };
-
-const PLANS: Record<string, (r: ConsultationRequest) => Plan> = {
-  offered: () => ({ triage: 'post' }),
-  declined: () => ({ triage: 'update' }),
-  booked: () => ({ triage: 'update', referrer: 'Consultation booked', clinician: 'You accepted this consultation' }),
-  cancelled: () => ({ triage: 'update', referrer: 'Consultation cancelled', clinician: 'Consultation cancelled' }),
-  rescheduled: () => ({ triage: 'update', referrer: 'Your consultation needs a new time: please choose again', clinician: 'Consultation released for rescheduling' }),
-  no_show: () => ({ referrer: 'The consultation was recorded as not taken place' }),
-  escalated: (r) => ({ triage: 'update', alert: `${r.reference}: no clinician has accepted yet. Coordinators, please find someone.`,
-    referrer: 'No clinician has accepted your times yet: coordinators have been alerted. You can choose other times or join the waitlist.' }),
-  no_times: (r) => ({ triage: 'alert', alert: `${r.reference}: no consultation time is free within the booking horizon. Coordinators, please add availability.` }),
-  reviewed: (r) => ({ referrer: r.status === 'awaiting_booking' ? 'A duty clinician approved your request: choose consultation times' : 'A duty clinician reviewed your request' }),
+/** The headline each person reads in personal chat. */
+const HEADLINE: Partial<Record<Notification['event'], { referrer?: string; clinician?: string }>> = {
+  booked: { referrer: 'Consultation booked', clinician: 'You accepted this consultation' },
+  cancelled: { referrer: 'Consultation cancelled', clinician: 'Consultation cancelled' },
+  rescheduled: { referrer: 'Your consultation needs a new time: please choose again', clinician: 'Consultation released for rescheduling' },
+  no_show: { referrer: 'The consultation was recorded as not taken place' },
+  escalated: { referrer: 'No clinician has accepted your times yet: coordinators have been alerted. You can choose other times or join the waitlist.' },
+  completed: { referrer: 'The consultation is complete: outcome and next steps' },
+  next_steps: { referrer: 'Next steps updated' },
 };
 
 export interface NotifierOptions {
-  adapter: CloudAdapter;
-  appId: string;
   app: AppContext;
   edge: Edge;
   directory: TeamsDirectory;
+  sender: TeamsSender;
   log: Logger;
 }
 
-/** Delivers jobs as proactive Teams messages; each recipient of a job is sent to once, even when the job is retried. */
+/**
+ * Delivers notifications as proactive Teams messages, each audience getting what the privacy policy
+ * allows: the triage channel the triage card, people in personal chat the detail, the network its view.
+ * Every recipient of a notification is sent to once however often the notification is delivered, and
+ * every disclosure is written to the audit trail.
+ */
 export class TeamsNotifier implements Notifier {
   constructor(private readonly o: NotifierOptions) {}
 
-  private async send(reference: Partial<ConversationReference>, card: Card, update?: string): Promise<string | undefined> {
-    let id: string | undefined;
-    await this.o.adapter.continueConversationAsync(this.o.appId, reference, async (turn) => {
-      if (update) await turn.updateActivity({ id: update, type: ActivityTypes.Message, attachments: [attachment(card)] });
-      else id = (await turn.sendActivity({ attachments: [attachment(card)] }))?.id;
-    });
-    return id;
+  private get store() {
+    return this.o.app.store;
   }
 
-  /** Sends once per job and recipient; false when the recipient cannot be reached. */
-  private async once(job: Job, key: string, send: () => Promise<boolean>): Promise<boolean> {
-    const marker = `sent:${job.service}:${job.id}:${key}`;
-    if (await this.o.app.store.hasMarker(marker)) return true;
+  /** Sends to one recipient once per notification; records the disclosure. False when they cannot be reached. */
+  private async once(n: Notification, to: string, audience: Audience | 'triage', fields: string, send: () => Promise<boolean>): Promise<boolean> {
+    const marker = `sent:${n.service}:${n.id}:${to}`;
+    if (await this.store.hasMarker(marker)) return true;
     if (!(await send())) return false;
-    await this.o.app.store.claimOnce(marker, SENT_MARKER_MS);
+    await this.store.claimOnce(marker, SENT_MARKER_MS);
+    await this.store.audit.append(n.service, {
+      at: this.o.app.clock.now().toISOString(), actor: 'notifier', action: 'disclose', subject: n.reference, result: 'ok',
+      detail: { audience, to, event: n.event, fields },
+    });
     return true;
   }
 
-  private async toPerson(job: Job, userId: string, card: () => Promise<Card>): Promise<boolean> {
-    return this.once(job, `user:${userId}`, async () => {
-      const reference = await this.o.directory.reference(job.service, `user:${userId}`);
+  private reference = (service: string, key: string) => this.o.directory.reference(service, key);
+
+  private async personCard(request: ConsultationRequest, viewerId: string, headline: string): Promise<Card> {
+    const { app, edge } = this.o;
+    const catalogue = catalogueFor(app, request.service);
+    if (['cannot_proceed', 'not_recommended', 'awaiting_review'].includes(request.status)) return outcomeCard(request, catalogue);
+    if (request.status === 'awaiting_booking' || request.status === 'waitlisted') {
+      return timesCard(request, catalogue, await findFreeTimes(app, request.service), { headline });
+    }
+    const coordinator = (await app.store.roster.get(request.service, viewerId))?.roles.includes('coordinator') ?? false;
+    const nameOf = await edge.names(request.service, [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : [])]);
+    return caseCard(request, { id: viewerId, coordinator }, nameOf, { headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue });
+  }
+
+  private async toPerson(n: Notification, audience: Audience, userId: string, card: () => Promise<Card>): Promise<boolean> {
+    return this.once(n, `user:${userId}`, audience, audience === 'network' ? NETWORK_FIELDS.join(',') : 'case_detail', async () => {
+      const reference = await this.reference(n.service, `user:${userId}`);
       if (!reference) return false;
-      await this.send(reference, await card());
+      await this.o.sender.send(reference, { card: await card() });
       return true;
     });
   }
 
-  private async personCard(request: ConsultationRequest, viewerId: string, headline: string): Promise<Card> {
-    const { app, edge } = this.o;
-    if (['cannot_proceed', 'not_recommended', 'awaiting_review'].includes(request.status)) return outcomeCard(request, catalogueFor(app, request.service));
-    if (request.status === 'awaiting_booking' || request.status === 'waitlisted') {
-      return timesCard(request, catalogueFor(app, request.service), await findFreeTimes(app, request.service), { headline });
-    }
-    const coordinator = (await app.store.roster.get(request.service, viewerId))?.roles.includes('coordinator') ?? false;
-    const nameOf = await edge.names(request.service, [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : [])]);
-    return caseCard(request, { id: viewerId, coordinator }, nameOf, {
-      headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(app, request.service),
+  /** With no triage channel, a new request must still reach someone who can act: each coordinator gets it personally. */
+  private async triageToCoordinators(n: Notification, request: ConsultationRequest): Promise<boolean> {
+    this.o.log.warn({ evt: 'no_triage_channel', ref: request.reference }, 'no triage channel: sending to coordinators');
+    const coordinators = (await this.store.roster.list(n.service)).filter((m) => m.roles.includes('coordinator'));
+    const card = await triageFor(this.o.app, this.o.edge, request, 'No triage channel is set, so this came to you. In the clinicians\' channel, type "@bot triage here".');
+    const reached = await Promise.all(coordinators.map((m) => this.toPerson(n, 'coordinators', m.id, async () => card)));
+    return reached.some(Boolean);
+  }
+
+  private async triage(n: Notification, request: ConsultationRequest): Promise<boolean> {
+    const plan = TRIAGE[n.event];
+    if (!plan) return false;
+    const channel = await this.reference(n.service, 'triage');
+    if (!channel) return plan === 'post' ? this.triageToCoordinators(n, request) : false;
+    return this.once(n, 'triage', 'triage', 'reference,status,times', async () => {
+      if (typeof plan === 'function') {
+        await this.o.sender.send(channel, { card: noticeCard('Needs a coordinator', plan(request)) });
+        return true;
+      }
+      const card = await triageFor(this.o.app, this.o.edge, request);
+      const existing = await this.o.directory.cardId(n.service, `${request.reference}:triage`);
+      if (plan === 'update' && existing) {
+        await this.o.sender.send(channel, { card, update: existing });
+        return true;
+      }
+      const id = await this.o.sender.send(channel, { card });
+      if (id) await this.o.directory.saveCardId(n.service, `${request.reference}:triage`, id);
+      return true;
     });
   }
 
   /**
-   * With no triage channel set, a new request must still reach someone who can act: each coordinator
-   * gets the triage card in personal chat, and a nudge to set the channel.
+   * One case card per linked conversation, posted once and then updated in place, plus a short entry for
+   * the event (in the card's thread in a channel). Both carry the network view only.
    */
-  private async triageToCoordinators(job: Job, request: ConsultationRequest): Promise<boolean> {
-    this.o.log.warn({ evt: 'no_triage_channel', ref: request.reference }, 'no triage channel: sending to coordinators');
-    const coordinators = (await this.o.app.store.roster.list(job.service)).filter((m) => m.roles.includes('coordinator'));
-    const card = await triageFor(this.o.app, this.o.edge, request, 'No triage channel is set, so this came to you. In the clinicians\' channel, type "@bot triage here".');
-    const reached = await Promise.all(coordinators.map((m) => this.toPerson(job, m.id, async () => card)));
-    return reached.some(Boolean);
-  }
-
-  private async triage(job: Job, request: ConsultationRequest, mode: 'post' | 'update'): Promise<boolean> {
-    const { directory } = this.o;
-    const channel = await directory.reference(job.service, 'triage');
-    if (!channel) return mode === 'post' ? this.triageToCoordinators(job, request) : false;
-    return this.once(job, `triage:${mode}`, async () => {
-      const reference = channel;
-      const card = await triageFor(this.o.app, this.o.edge, request);
-      const existing = await directory.cardId(job.service, `${request.reference}:triage`);
-      if (mode === 'update' && existing) {
-        await this.send(reference, card, existing);
-        return true;
-      }
-      const id = await this.send(reference, card);
-      if (id) await directory.saveCardId(job.service, `${request.reference}:triage`, id);
-      return true;
-    });
-  }
-
-  private async alert(job: Job, text: string): Promise<boolean> {
-    return this.once(job, 'triage:alert', async () => {
-      const reference = await this.o.directory.reference(job.service, 'triage');
+  private async toConversation(n: Notification, request: ConsultationRequest, conversationId: string): Promise<boolean> {
+    const view = networkView(request);
+    const serviceName = catalogueFor(this.o.app, request.service).name;
+    const card = networkCaseCard(view, serviceName, request.service, 'conversation');
+    return this.once(n, `conv:${conversationId}`, 'network', NETWORK_FIELDS.join(','), async () => {
+      const reference = await this.reference(n.service, `conv:${conversationId}`);
       if (!reference) return false;
-      await this.send(reference, noticeCard('Needs a coordinator', text));
+      const cardKey = `${request.reference}:conv:${conversationId}`;
+      let root: string | null | undefined = await this.o.directory.cardId(n.service, cardKey);
+      if (root) await this.o.sender.send(reference, { card, update: root });
+      else {
+        root = await this.o.sender.send(reference, { card });
+        if (root) await this.o.directory.saveCardId(n.service, cardKey, root);
+      }
+      const inChannel = reference.conversation?.conversationType === 'channel';
+      await this.o.sender.send(reference, { text: networkEntryText(view, n.event), ...(inChannel && root ? { replyTo: root } : {}) });
       return true;
     });
   }
 
-  async deliver(job: Job, request: ConsultationRequest): Promise<Delivery> {
-    if (job.kind === 'reminder') return this.remind(job, request);
-    if (job.data.event === 'waitlist_offer') {
-      const headline = `A consultation time has come free (${formatLondon(job.data.start ?? '')}): you are first on the waitlist.`;
-      return (await this.toPerson(job, request.ownerId, () => this.personCard(request, request.ownerId, headline))) ? 'sent' : 'undeliverable';
-    }
-    const plan = PLANS[job.data.event ?? '']?.(request);
-    if (!plan) return 'undeliverable';
-    const reached: boolean[] = [];
-    if (plan.triage === 'post' || plan.triage === 'update') reached.push(await this.triage(job, request, plan.triage));
-    if (plan.alert) reached.push(await this.alert(job, plan.alert));
-    if (plan.referrer) reached.push(await this.toPerson(job, request.ownerId, () => this.personCard(request, request.ownerId, plan.referrer!)));
-    const clinicianId = request.booking?.clinicianId ?? request.changes?.at(-1)?.clinicianId;
-    if (plan.clinician && clinicianId && clinicianId !== request.ownerId) {
-      reached.push(await this.toPerson(job, clinicianId, () => this.personCard(request, clinicianId, plan.clinician!)));
-    }
-    if (!reached.some(Boolean)) this.o.log.warn({ evt: 'notify_undeliverable', ref: request.reference, event: job.data.event }, 'nobody to tell');
-    return reached.some(Boolean) ? 'sent' : 'undeliverable';
+  /** A follower's own copy of the network card, updated in place in their personal chat. */
+  private async toFollower(n: Notification, request: ConsultationRequest, userId: string): Promise<boolean> {
+    const card = networkCaseCard(networkView(request), catalogueFor(this.o.app, request.service).name, request.service, 'follower');
+    return this.once(n, `follower:${userId}`, 'network', NETWORK_FIELDS.join(','), async () => {
+      const reference = await this.reference(n.service, `user:${userId}`);
+      if (!reference) return false;
+      const cardKey = `${request.reference}:follower:${userId}`;
+      const existing = await this.o.directory.cardId(n.service, cardKey);
+      const id = await this.o.sender.send(reference, { card, ...(existing ? { update: existing } : {}) });
+      if (!existing && id) await this.o.directory.saveCardId(n.service, cardKey, id);
+      return true;
+    });
   }
 
-  private async remind(job: Job, request: ConsultationRequest): Promise<Delivery> {
-    const hours = Number(job.data.hours);
+  private async network(n: Notification, request: ConsultationRequest): Promise<boolean[]> {
+    if (n.event === 'linked') return [await this.toConversation(n, request, n.data.conversationId!)];
+    if (n.event === 'followed') return [await this.toFollower(n, request, n.data.userId!)];
+    const conversations = (request.links ?? []).map((l) => this.toConversation(n, request, l.conversationId));
+    const followers = (request.followers ?? []).map((f) => this.toFollower(n, request, f.userId));
+    return Promise.all([...conversations, ...followers]);
+  }
+
+  async deliver(n: Notification, request: ConsultationRequest): Promise<Delivery> {
+    const audiences = audiencesFor(n.event);
+    const reached: boolean[] = [];
+    if (audiences.has('coordinators')) reached.push(await this.triage(n, request));
+    if (n.event === 'waitlist_offer') {
+      const headline = `A consultation time has come free (${formatLondon(n.data.start ?? '')}): you are first on the waitlist.`;
+      reached.push(await this.toPerson(n, 'referrer', request.ownerId, () => this.personCard(request, request.ownerId, headline)));
+    } else if (n.event === 'reminder') {
+      reached.push(...await this.remind(n, request));
+    } else if (n.event === 'reviewed') {
+      const headline = request.status === 'awaiting_booking' ? 'A duty clinician approved your request: choose consultation times' : 'A duty clinician reviewed your request';
+      reached.push(await this.toPerson(n, 'referrer', request.ownerId, () => this.personCard(request, request.ownerId, headline)));
+    } else {
+      const headline = HEADLINE[n.event];
+      if (audiences.has('referrer') && headline?.referrer) {
+        reached.push(await this.toPerson(n, 'referrer', request.ownerId, () => this.personCard(request, request.ownerId, headline.referrer!)));
+      }
+      const clinicianId = assignedClinician(request);
+      if (audiences.has('clinician') && headline?.clinician && clinicianId && clinicianId !== request.ownerId) {
+        reached.push(await this.toPerson(n, 'clinician', clinicianId, () => this.personCard(request, clinicianId, headline.clinician!)));
+      }
+    }
+    if (audiences.has('network') || n.event === 'followed') reached.push(...await this.network(n, request));
+    if (reached.length > 0 && !reached.some(Boolean)) this.o.log.warn({ evt: 'notify_undeliverable', ref: request.reference, event: n.event }, 'nobody to tell');
+    return reached.some(Boolean) || reached.length === 0 ? 'sent' : 'undeliverable';
+  }
+
+  private async remind(n: Notification, request: ConsultationRequest): Promise<boolean[]> {
+    if (request.status !== 'booked' || request.booking?.id !== n.data.bookingId) return [];
+    const hours = Number(n.data.hours);
     const headline = `Reminder: consultation ${hours >= 24 ? `in ${hours / 24 === 1 ? '24 hours' : `${hours / 24} days`}` : `in ${hours} hour${hours === 1 ? '' : 's'}`}`;
-    const booking = request.booking!;
-    const a = await this.toPerson(job, request.ownerId, () => this.personCard(request, request.ownerId, headline));
-    const b = await this.toPerson(job, booking.clinicianId, () => this.personCard(request, booking.clinicianId, headline));
-    return a || b ? 'sent' : 'undeliverable';
+    const booking = request.booking;
+    if (!booking) return [];
+    return [
+      await this.toPerson(n, 'referrer', request.ownerId, () => this.personCard(request, request.ownerId, headline)),
+      await this.toPerson(n, 'clinician', booking.clinicianId, () => this.personCard(request, booking.clinicianId, headline)),
+    ];
   }
 }
+

@@ -5,7 +5,8 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { auditOk, loadRequest, requireRole } from './access';
-import { escalationJobId, notifyJob, reminderJobs } from './jobs';
+import { escalationJobId, reminderJobs } from './jobs';
+import { notification } from '../../domain/network/notification';
 
 const MINUTE = 60_000;
 
@@ -44,7 +45,7 @@ export async function acceptTime(
   try {
     await ctx.store.requests.update(booked, auditOk(ctx, actor, 'booking.accept', request.reference, { start: booking.start }), {
       claimTime: { clinicianId: actor.id, start: booking.start, end: booking.end, bufferMs: rules.bufferMinutes * MINUTE },
-      schedule: [notifyJob(booked, 'booked', now), ...reminderJobs(booked, booking, rules, now)],
+      notify: [notification(booked, 'booked', now)], schedule: reminderJobs(booked, booking, rules, now),
       unschedule: [escalationJobId(request.reference, request.offer!.id)],
     });
   } catch (e) {

@@ -1,12 +1,12 @@
 import { cancel, noShow, reschedule } from '../../domain/booking/transitions';
 import { DomainError } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import type { Job } from '../../ports/job-queue';
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { auditOk, loadRequest, requireBookingParty } from './access';
 import { checkReason } from './decline-offer';
-import { allReminderIds, notifyJob } from './jobs';
+import { allReminderIds } from './jobs';
+import { notification, type Notification } from '../../domain/network/notification';
 
 export type BookingChangeKind = 'cancel' | 'reschedule' | 'no_show';
 
@@ -44,14 +44,14 @@ export async function changeBooking(
   const booking = request.booking!;
   const now = ctx.clock.now();
   const changed = STEP[cmd.kind](request, actor.id, reason, now);
-  const schedule: Job[] = [notifyJob(changed, EVENT[cmd.kind], now)];
+  const notify: Notification[] = [notification(changed, EVENT[cmd.kind], now)];
   const freed = cmd.kind !== 'no_show' && Date.parse(booking.start) > now.getTime();
   const head = freed ? await waitlistHead(ctx, cmd.service, request.reference) : undefined;
-  if (head) schedule.push(notifyJob(head, 'waitlist_offer', now, { start: booking.start, freedBy: request.reference }));
+  if (head) notify.push(notification(head, 'waitlist_offer', now, { start: booking.start, freedBy: request.reference }, `:${booking.id}`));
   await ctx.store.requests.update(changed, auditOk(ctx, actor, action, request.reference, { by: party }), {
     ...(cmd.kind === 'no_show' ? {} : { releaseTime: { clinicianId: booking.clinicianId, start: booking.start, end: booking.end } }),
     unschedule: allReminderIds(booking.id, rules),
-    schedule,
+    notify,
   });
   return { request: changed, changed: true };
 }

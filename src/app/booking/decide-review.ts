@@ -3,7 +3,7 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import type { Actor, AppContext } from '../context';
 import { auditOk, loadRequest, requireRole } from './access';
 import { checkReason } from './decline-offer';
-import { notifyJob } from './jobs';
+import { notification } from '../../domain/network/notification';
 
 /** Coordinators' review queue: requests waiting for a duty clinician's decision, oldest first. */
 export async function listReviews(ctx: AppContext, actor: Actor, service: string): Promise<ConsultationRequest[]> {
@@ -23,7 +23,7 @@ export async function decideReview(
   const now = ctx.clock.now();
   const decided = decide(request, actor.id, cmd.approved, reason, now);
   await ctx.store.requests.update(decided, auditOk(ctx, actor, 'review.decide', request.reference, { approved: String(cmd.approved) }), {
-    schedule: [notifyJob(decided, 'reviewed', now)],
+    notify: [notification(decided, 'reviewed', now)],
   });
   return { request: decided, changed: true };
 }

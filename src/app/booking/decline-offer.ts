@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Actor, AppContext } from '../context';
 import { auditOk, loadRequest, requireRole } from './access';
-import { notifyJob } from './jobs';
+import { notification } from '../../domain/network/notification';
 
 export const MAX_REASON = 500;
 
@@ -26,6 +26,6 @@ export async function declineOffer(
   if (request.status === 'offered' && mine?.reason === reason) return { request, changed: false };
   const now = ctx.clock.now();
   const declined = decline(request, actor.id, reason, now);
-  await ctx.store.requests.update(declined, auditOk(ctx, actor, 'booking.decline', request.reference), { schedule: [notifyJob(declined, 'declined', now)] });
+  await ctx.store.requests.update(declined, auditOk(ctx, actor, 'booking.decline', request.reference), { notify: [notification(declined, 'declined', now)] });
   return { request: declined, changed: true };
 }

@@ -1,4 +1,3 @@
-import type { Notifier } from '../../ports/notifier';
 import type { AppContext } from '../context';
 import { runDueJobs, type JobResult } from './run-jobs';
 import type { Job } from '../../ports/job-queue';
@@ -11,16 +10,13 @@ export interface JobRunnerOptions {
   onError?: (e: unknown) => void;
 }
 
-/**
- * Polls for due jobs, one pass at a time; `kick()` runs a pass at once (after an action queued a
- * message) so people are told without waiting for the next poll.
- */
+/** Polls for due jobs (reminders, escalations), one pass at a time; `kick()` runs a pass at once. */
 export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
 
-  constructor(private readonly ctx: AppContext, private readonly notifier: Notifier, private readonly options: JobRunnerOptions) {}
+  constructor(private readonly ctx: AppContext, private readonly options: JobRunnerOptions) {}
 
   start(): void {
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
@@ -36,7 +32,7 @@ export class JobRunner {
       do {
         this.again = false;
         try {
-          const done = await runDueJobs(this.ctx, this.notifier, { leaseMs: this.options.leaseMs, limit: this.options.limit ?? 50 });
+          const done = await runDueJobs(this.ctx, { leaseMs: this.options.leaseMs, limit: this.options.limit ?? 50 });
           for (const { job, result } of done) this.options.onResult?.(job, result);
           if (done.length === (this.options.limit ?? 50)) this.again = true;
         } catch (e) {

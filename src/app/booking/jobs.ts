@@ -3,20 +3,7 @@ import type { BookingDefaults } from '../../domain/catalogue/catalogue';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Job } from '../../ports/job-queue';
 
-/** Messages the bot sends because a request changed; the transport decides who gets which card. */
-export type NotifyEvent =
-  | 'offered' | 'declined' | 'booked' | 'cancelled' | 'rescheduled' | 'no_show' | 'escalated' | 'no_times'
-  | 'waitlist_offer' | 'reviewed';
-
 const HOUR = 3_600_000;
-
-/** A message to send now. Its id names the request version, so the same change never queues it twice. */
-export function notifyJob(request: ConsultationRequest, event: NotifyEvent, at: Date, data: Record<string, string> = {}): Job {
-  return {
-    id: `notify:${request.reference}:${request.version}:${event}`, service: request.service, kind: 'notify',
-    reference: request.reference, due: at.toISOString(), data: { event, ...data },
-  };
-}
 
 export const escalationJobId = (reference: string, offerId: string) => `escalate:${reference}:${offerId}`;
 

@@ -5,7 +5,8 @@ import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { auditOk, loadRequest } from './access';
 import { findFreeSlots } from './find-free-times';
-import { escalationJob, notifyJob } from './jobs';
+import { escalationJob } from './jobs';
+import { notification } from '../../domain/network/notification';
 
 /**
  * The referrer's preferred times (up to the catalogue's maximum) go to the clinicians' triage channel.
@@ -27,7 +28,7 @@ export async function pickTimes(
   const now = ctx.clock.now();
   const offered = makeOffer(request, ctx.ids.next(), starts, now);
   await ctx.store.requests.update(offered, auditOk(ctx, actor, 'booking.offer', request.reference, { times: String(starts.length) }), {
-    schedule: [notifyJob(offered, 'offered', now), escalationJob(offered, rules)],
+    notify: [notification(offered, 'offered', now)], schedule: [escalationJob(offered, rules)],
   });
   return { request: offered, changed: true };
 }

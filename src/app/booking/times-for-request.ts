@@ -5,7 +5,8 @@ import type { Actor, AppContext } from '../context';
 import { refuse } from '../guard';
 import { loadRequest } from './access';
 import { findFreeTimes } from './find-free-times';
-import { notifyJob } from './jobs';
+import { notification } from '../../domain/network/notification';
+import { londonDate } from '../../domain/time/london';
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +22,8 @@ export async function timesForRequest(
   if (!['awaiting_booking', 'waitlisted'].includes(request.status)) throw new DomainError('request_moved_on');
   const times = await findFreeTimes(ctx, cmd.service);
   if (times.length === 0 && (await ctx.store.claimOnce(`no-times:${cmd.service}:${request.reference}`, DAY_MS))) {
-    await ctx.store.jobs.schedule(notifyJob(request, 'no_times', ctx.clock.now()));
+    const now = ctx.clock.now();
+    await ctx.store.outbox.append(notification(request, 'no_times', now, {}, `:${londonDate(now)}`));
   }
   return { request, times };
 }

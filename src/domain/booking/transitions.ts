@@ -74,3 +74,17 @@ export function noShow(request: Request, by: string, reason: string, at: Date): 
   if (request.status === 'booked' && at.getTime() < Date.parse(request.booking!.start)) throw new DomainError('consultation_not_started');
   return endBooking(request, 'no_show', by, reason, at, 'no_show');
 }
+
+/** The clinician records how the consultation went, once it has started: the outcome is shared as the next step, the notes are not. */
+export function complete(request: Request, by: string, outcome: NonNullable<Request['completion']>['outcome'], notes: string, at: Date): Request {
+  expect(request, 'booked');
+  const booking = request.booking!;
+  if (at.getTime() < Date.parse(booking.start)) throw new DomainError('consultation_not_started');
+  return next(request, at, { status: 'completed', completion: { outcome, notes, by, at: at.toISOString(), consultationAt: booking.start } });
+}
+
+/** The clinician's latest next steps: a step the network may see, and text it may not. */
+export function updateNextSteps(request: Request, by: string, step: NonNullable<Request['nextSteps']>['step'], text: string, at: Date): Request {
+  expect(request, 'booked', 'completed');
+  return next(request, at, { nextSteps: { step, text, by, at: at.toISOString() } });
+}

@@ -1,10 +1,11 @@
 import type { Answers } from '../referral/answers';
 import type { Booking, BookingChange, Offer, ReviewDecision } from '../booking/booking';
+import type { CompletionOutcome, NextStep } from '../network/privacy';
 import type { Outcome, ScreeningResult } from '../screening/outcome';
 
 export type RequestStatus =
   | 'cannot_proceed' | 'not_recommended' | 'awaiting_review' | 'review_declined'
-  | 'awaiting_booking' | 'waitlisted' | 'offered' | 'booked' | 'cancelled' | 'no_show';
+  | 'awaiting_booking' | 'waitlisted' | 'offered' | 'booked' | 'cancelled' | 'no_show' | 'completed';
 
 export type ReviewReason = 'safeguarding_override' | 'special_circumstances' | 'referrer_request';
 
@@ -35,6 +36,14 @@ export interface ConsultationRequest {
   waitlistedAt?: string;
   /** Earlier bookings that were cancelled, rescheduled or missed, oldest first. */
   changes?: BookingChange[];
+  /** The clinician's record of the consultation: the outcome (shared as a next step) and notes (detail, never shared with the network). */
+  completion?: { outcome: CompletionOutcome; notes: string; by: string; at: string; consultationAt: string };
+  /** The latest "next steps" from the clinician: the step (shared) and the text (detail). */
+  nextSteps?: { step: NextStep; text: string; by: string; at: string };
+  /** Team channels and group chats of the family's professional network that follow this case. */
+  links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
+  /** Network members who follow the case in personal chat. */
+  followers?: { userId: string; at: string }[];
   submittedAt: string;
   updatedAt: string;
   version: number;

@@ -7,7 +7,9 @@ import type { ConsultationRequest } from '../../../domain/request/consultation-r
 import { formatDay, formatLondon, formatLondonTime, londonDate } from '../../../domain/time/london';
 import { errorRows } from './common';
 import { answerSections } from './review-card';
-import { NEXT_STEPS, STATUS_LABELS } from './labels';
+import { NETWORK_EVENT_LABELS, NEXT_STEP_LABELS, NEXT_STEPS, OUTCOME_LABELS, STATUS_LABELS } from './labels';
+import type { NetworkView } from '../../../domain/network/privacy';
+import type { CaseEvent } from '../../../domain/network/notification';
 import { expand, type Card } from './templates';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -47,14 +49,20 @@ export function caseCard(
   }
   if (request.waitlistedAt) facts.push({ title: 'On the waitlist since', value: formatLondon(request.waitlistedAt) });
   if (request.decision) facts.push({ title: request.decision.approved ? 'Review: approved' : 'Review: not taken forward', value: request.decision.reason });
+  if (request.completion) facts.push({ title: 'Outcome', value: `${OUTCOME_LABELS[request.completion.outcome]} (${formatLondon(request.completion.at)})` });
+  if (request.nextSteps) facts.push({ title: 'Next steps', value: `${NEXT_STEP_LABELS[request.nextSteps.step]}: ${request.nextSteps.text}` });
   const last = request.changes?.at(-1);
   if (last && !booking) facts.push({ title: `Last booking ${last.kind.replace('_', '-')}`, value: `${formatLondon(last.start)}: ${last.reason}` });
-  const isClinician = booking?.clinicianId === viewer.id;
+  const isClinician = booking?.clinicianId === viewer.id || request.completion?.by === viewer.id;
+  const leads = isClinician || viewer.coordinator;
   return expand('booking/case', {
     service: request.service, reference: request.reference, headline: options.headline ?? `Request ${request.reference}`,
     statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status], facts, errors: errorRows(options.errors),
     booked: Boolean(booking), meetingUrl: booking?.meetingUrl ?? '', calendarUrl: options.calendarUrl ?? '', bookingId: booking?.id ?? '',
-    canChange: Boolean(booking), canRecordNoShow: Boolean(booking) && (isClinician || viewer.coordinator),
+    canChange: Boolean(booking), canRecordNoShow: Boolean(booking) && leads,
+    canComplete: request.status === 'booked' && leads, canPostNextSteps: request.status === 'completed' && leads,
+    outcomes: Object.entries(OUTCOME_LABELS).map(([value, title]) => ({ value, title })),
+    steps: (['fass_assessment', 'vig_or_mbt', 'parental_psychology_service', 'advice_given', 'signposted', 'closed'] as const).map((value) => ({ value, title: NEXT_STEP_LABELS[value] })),
     canPickTimes: request.ownerId === viewer.id && ['awaiting_booking', 'waitlisted'].includes(request.status),
     details: options.catalogue ? [
       ...(request.ownerId === viewer.id ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
@@ -114,4 +122,21 @@ export function reviewsCard(service: string, requests: readonly ConsultationRequ
       justification: r.review?.justification ?? '', helpWith: r.answers.details.helpWith,
     })),
   });
+}
+
+/** The network's case card: only what the privacy policy's network view holds. */
+export function networkCaseCard(view: NetworkView, serviceName: string, service: string, place: 'conversation' | 'follower'): Card {
+  return expand('network/case', {
+    service, serviceName, reference: view.reference, statusLabel: STATUS_LABELS[view.status],
+    submittedOn: formatDay(londonDate(new Date(view.submittedOn))), consultationAt: view.consultationAt ? formatLondon(view.consultationAt) : '',
+    nextStep: NEXT_STEP_LABELS[view.nextStep], updatedAt: formatLondon(view.updatedAt),
+    canFollow: place === 'conversation', canUnfollow: place === 'follower',
+  });
+}
+
+/** The short line added to the network's thread for an event. */
+export function networkEntryText(view: NetworkView, event: CaseEvent): string {
+  const what = NETWORK_EVENT_LABELS[event] ?? STATUS_LABELS[view.status];
+  const when = view.consultationAt && ['booked', 'rescheduled', 'completed'].includes(event) ? ` (${formatLondon(view.consultationAt)})` : '';
+  return `${view.reference}: ${what}${when}. Next step: ${NEXT_STEP_LABELS[view.nextStep]}.`;
 }

@@ -1,5 +1,7 @@
 import type { StepId } from '../../../domain/referral/steps';
 import type { RequestStatus } from '../../../domain/request/consultation-request';
+import type { CaseEvent } from '../../../domain/network/notification';
+import type { CompletionOutcome, NextStep } from '../../../domain/network/privacy';
 import type { Effect, Outcome } from '../../../domain/screening/outcome';
 
 /** Every word the cards use for a code, in one place. */
@@ -54,6 +56,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   booked: 'Consultation booked',
   cancelled: 'Consultation cancelled',
   no_show: 'Consultation missed',
+  completed: 'Consultation completed',
 };
 
 export const NEXT_STEPS: Record<RequestStatus, string> = {
@@ -67,6 +70,39 @@ export const NEXT_STEPS: Record<RequestStatus, string> = {
   booked: 'join the consultation at the time shown above; you will get a reminder beforehand.',
   cancelled: 'nothing more is planned for this request; start a new one if you need to.',
   no_show: 'the clinician recorded that the consultation did not take place; ask to reschedule by starting a new request.',
+  completed: 'see the outcome and next steps below.',
+};
+
+/** Next steps as the family's network reads them: no names, no clinical detail. */
+export const NEXT_STEP_LABELS: Record<NextStep, string> = {
+  duty_clinician_review: 'A duty clinician is reviewing the request',
+  consultation_being_arranged: 'A consultation is being arranged',
+  consultation_booked: 'Consultation booked',
+  consultation_to_rebook: 'The consultation is to be rearranged',
+  fass_assessment: 'FASS assessment offered',
+  vig_or_mbt: 'Video Interaction Guidance or the MBT parenting group offered',
+  parental_psychology_service: 'Referred to the Parental Psychology Service',
+  advice_given: 'Advice given to the referrer',
+  signposted: 'Signposted to another service',
+  closed: 'Closed',
+  none: 'None at present',
+};
+
+export const OUTCOME_LABELS: Record<CompletionOutcome, string> = {
+  advice_given: 'Advice given',
+  fass_assessment_offered: 'FASS assessment offered',
+  vig_or_mbt_offered: 'Video Interaction Guidance or the MBT parenting group offered',
+  referred_pps: 'Referred to the Parental Psychology Service',
+  signposted: 'Signposted elsewhere',
+  closed: 'Closed',
+};
+
+/** One line per event in the network's thread: what happened, in words that carry no detail. */
+export const NETWORK_EVENT_LABELS: Partial<Record<CaseEvent, string>> = {
+  submitted: 'Request received', review_requested: 'Sent for duty clinician review', reviewed: 'Review decided',
+  booked: 'Consultation booked', rescheduled: 'Consultation to be rearranged', cancelled: 'Consultation cancelled',
+  no_show: 'Consultation did not take place', completed: 'Consultation completed', next_steps: 'Next steps updated',
+  linked: 'This conversation now follows the case',
 };
 
 export const LOCAL_AUTHORITIES = [

@@ -1,0 +1,80 @@
+import type Redis from 'ioredis';
+import type { Notification } from '../../domain/network/notification';
+import type { DeadLetter, Outbox, OutboxEntry } from '../../ports/outbox';
+import { keys } from './keys';
+
+type Run = (name: 'deadLetter' | 'retryDead', ...args: (string | number)[]) => Promise<unknown>;
+
+export const NOTIFIER_GROUP = 'notifiers';
+
+type StreamEntry = [id: string, fields: string[]];
+const field = (fields: string[], name: string) => fields[fields.indexOf(name) + 1] ?? '';
+const parse = ([entryId, fields]: StreamEntry, deliveries: number): OutboxEntry =>
+  ({ entryId, notification: JSON.parse(field(fields, 'n')) as Notification, deliveries });
+
+/**
+ * The outbox as a Redis Stream read by the consumer group "notifiers". Acknowledged entries are deleted,
+ * so the stream holds exactly what is still to be delivered.
+ */
+export function createRedisOutbox(redis: Redis, run: Run): Outbox & { close(): Promise<void> } {
+  const ready = new Set<string>();
+  // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
+  let reader: Redis | undefined;
+  const blocking = () => (reader ??= redis.duplicate({ enableAutoPipelining: false }));
+  async function ensureGroup(service: string): Promise<void> {
+    if (ready.has(service)) return;
+    try {
+      await redis.xgroup('CREATE', keys.outbox(service), NOTIFIER_GROUP, '0', 'MKSTREAM');
+    } catch (e) {
+      if (!String((e as Error).message).includes('BUSYGROUP')) throw e;
+    }
+    ready.add(service);
+  }
+
+  return {
+    async append(n) {
+      await redis.xadd(keys.outbox(n.service), '*', 'n', JSON.stringify(n));
+    },
+    async read(service, consumer, count, blockMs) {
+      await ensureGroup(service);
+      const reply = (await blocking().xreadgroup('GROUP', NOTIFIER_GROUP, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', keys.outbox(service), '>')
+        .catch((e: Error) => {
+          // The stream and its group are gone (a Redis that lost its data): make them again next time.
+          if (e.message.includes('NOGROUP')) ready.delete(service);
+          throw e;
+        })) as [string, StreamEntry[]][] | null;
+      return (reply?.[0]?.[1] ?? []).filter(([, fields]) => fields !== null).map((e) => parse(e, 1));
+    },
+    async reclaim(service, consumer, minIdleMs, count) {
+      await ensureGroup(service);
+      const [, claimed] = (await redis.xautoclaim(keys.outbox(service), NOTIFIER_GROUP, consumer, minIdleMs, '0', 'COUNT', count)) as [string, (StreamEntry | null)[]];
+      const live = claimed.filter((e): e is StreamEntry => e !== null && e[1] !== null);
+      if (live.length === 0) return [];
+      // How often each has been handed out, so a worker can tell a first try from a retry after a crash.
+      const pending = (await redis.xpending(keys.outbox(service), NOTIFIER_GROUP, live[0]![0], live.at(-1)![0], live.length)) as [string, string, number, number][];
+      const times = new Map(pending.map(([id, , , n]) => [id, n]));
+      return live.map((e) => parse(e, times.get(e[0]) ?? 2));
+    },
+    async ack(service, entryId) {
+      await redis.multi().xack(keys.outbox(service), NOTIFIER_GROUP, entryId).xdel(keys.outbox(service), entryId).exec();
+    },
+    async deadLetter(service, entry, code, attempts, at) {
+      await run('deadLetter', keys.outbox(service), keys.deadLetters(service), NOTIFIER_GROUP, entry.entryId, JSON.stringify(entry.notification), code, attempts, at.toISOString());
+    },
+    async listDead(service, count) {
+      const rows = (await redis.xrevrange(keys.deadLetters(service), '+', '-', 'COUNT', count)) as StreamEntry[];
+      return rows.map(([deadId, fields]): DeadLetter => ({
+        deadId, notification: JSON.parse(field(fields, 'n')) as Notification, code: field(fields, 'code'), attempts: Number(field(fields, 'attempts')), at: field(fields, 'at'),
+      }));
+    },
+    async retryDead(service, deadId) {
+      return (await run('retryDead', keys.deadLetters(service), keys.outbox(service), deadId)) === 1;
+    },
+    async backlog(service) {
+      return redis.xlen(keys.outbox(service));
+    },
+    async close() {
+      reader?.disconnect();
+    },
+  };
+}

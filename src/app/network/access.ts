@@ -1,0 +1,13 @@
+import { hasRole } from '../../domain/booking/roster';
+import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import type { Actor, AppContext } from '../context';
+
+/** The clinician the case is with: the booked one, or the one who held the last booking or recorded the outcome. */
+export const assignedClinician = (request: ConsultationRequest): string | undefined =>
+  request.booking?.clinicianId ?? request.completion?.by ?? request.changes?.at(-1)?.clinicianId;
+
+/** The referrer, the assigned clinician, or a coordinator: the people who may speak for a case. */
+export async function isCaseLead(ctx: AppContext, request: ConsultationRequest, actor: Actor): Promise<boolean> {
+  if (request.ownerId === actor.id || assignedClinician(request) === actor.id) return true;
+  return hasRole(await ctx.store.roster.get(request.service, actor.id), 'coordinator');
+}
