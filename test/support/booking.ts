@@ -82,3 +82,21 @@ export async function publishEveryDayDirect(app: AppContext, clinicianId: string
     await changeAvailability(app, { id: clinicianId }, { service: 'fass', version: weekday - 1, change: { change: 'add_weekly', weekday, start: '09:00', end: '17:00' } });
   }
 }
+
+/**
+ * Moves a booked consultation into the past, as if its time had come and gone, so that the clinician can
+ * record its outcome (the service refuses to before the start).
+ */
+export async function consultationHappened(app: AppContext, reference: string): Promise<void> {
+  const request = (await app.store.requests.get('fass', reference))!;
+  const start = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  const end = new Date(Date.now() - 3_600_000).toISOString();
+  await app.store.requests.update({ ...request, booking: { ...request.booking!, start, end }, version: request.version + 1 },
+    { at: new Date().toISOString(), actor: 'test-clock', action: 'test.time_passes', subject: reference, result: 'ok' });
+}
+
+/** Plain-text messages the bot sent to a conversation (network thread entries), in order. */
+export function textsTo(calls: readonly ConnectorCall[], conversationId: string): string[] {
+  const path = `/v3/conversations/${encodeURIComponent(conversationId)}`;
+  return calls.filter((c) => c.method === 'POST' && c.path.startsWith(path) && typeof c.body.text === 'string').map((c) => c.body.text as string);
+}

@@ -1,6 +1,12 @@
 import type { Card } from '../../src/adapters/teams/cards/templates';
 import type { ConnectorCall } from './connector-stub';
 
+/** A shared conversation (channel or group chat) activities come from. */
+export interface Where {
+  conversation: { id: string; conversationType: string; tenantId: string; isGroup: boolean };
+  channelData?: Record<string, unknown>;
+}
+
 export interface TestUser {
   id: string;
   name: string;
@@ -36,6 +42,34 @@ export class BotClient {
       type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }], conversation: BotClient.TRIAGE, channelData: BotClient.TRIAGE_DATA,
     }));
     if (res.status >= 300) throw new Error(`install answered ${res.status}`);
+  }
+
+  /** A group chat of the family's network, as Teams describes one. */
+  static group(id: string): Where {
+    return { conversation: { id, conversationType: 'groupChat', tenantId: 'tenant-synthetic', isGroup: true } };
+  }
+
+  /** Another team's channel (a network's), as Teams describes one. */
+  static channel(id: string): Where {
+    return { conversation: { id, conversationType: 'channel', tenantId: 'tenant-synthetic', isGroup: true }, channelData: { channel: { id }, team: { id: `${id}-team` }, tenant: { id: 'tenant-synthetic' } } };
+  }
+
+  /** Says something (an @mention) in a shared conversation; returns the cards the bot answered with there. */
+  async sayIn(user: TestUser, where: Where, text: string): Promise<Card[]> {
+    const before = this.calls.length;
+    const res = await this.post(this.activity(user, { type: 'message', text, ...where }));
+    if (res.status >= 300) throw new Error(`message answered ${res.status}`);
+    const here = `/v3/conversations/${encodeURIComponent(where.conversation.id)}/`;
+    return this.calls.slice(before).filter((c) => c.path.startsWith(here))
+      .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+  }
+
+  /** Clicks a button on a card in a shared conversation. */
+  async executeIn(user: TestUser, where: Where, verb: string, data: Record<string, unknown>): Promise<Card> {
+    const res = await this.post(this.activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, ...where }));
+    const body = res.body as { type: string; value: Card };
+    if (res.status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke answered ${res.status} ${JSON.stringify(body)}`);
+    return body.value;
   }
 
   /** Says something in a thread of the triage channel; returns the cards the bot answered with. */

@@ -17,6 +17,7 @@ import { availabilityCard, caseCard, reviewsCard, rosterCard, timesCard, triageC
 import { outcomeCard } from './cards/outcome-card';
 import type { Card } from './cards/templates';
 import { ERROR_TEXT } from './error-text';
+import { NETWORK_HANDLERS, type CaseView, type NetworkVerb } from './network-actions';
 
 /** What booking cards need from the Teams edge beyond the use cases. */
 export interface Edge {
@@ -72,7 +73,7 @@ type ChangeVerb = 'booking.cancel' | 'booking.reschedule' | 'booking.no_show';
 const changeHandler = <V extends ChangeVerb>(kind: BookingChangeKind, done: string): Handler<V> => (ctx, edge, actor, cmd) =>
   onCase(ctx, edge, actor, cmd, () => changeBooking(ctx, actor, { ...cmd, kind }), done);
 
-const HANDLERS: { [V in BookingVerb]: Handler<V> } = {
+const HANDLERS: { [V in Exclude<BookingVerb, NetworkVerb>]: Handler<V> } = {
   'booking.times': async (ctx, _edge, actor, cmd) => {
     const { request, times } = await timesForRequest(ctx, actor, cmd);
     return timesCard(request, catalogueFor(ctx, cmd.service), times);
@@ -164,5 +165,10 @@ const HANDLERS: { [V in BookingVerb]: Handler<V> } = {
 };
 
 export async function runBookingAction(ctx: AppContext, edge: Edge, actor: Actor, verb: BookingVerb, data: unknown, raw: Record<string, unknown>): Promise<Card> {
-  return (HANDLERS[verb] as Handler<BookingVerb>)(ctx, edge, actor, data as BookingVerbData<BookingVerb>, raw);
+  if (verb in NETWORK_HANDLERS) {
+    const view: CaseView = (c, a, request, options) => caseFor(c, edge, a, request, options);
+    const handler = NETWORK_HANDLERS[verb as NetworkVerb] as (c: AppContext, v: CaseView, a: Actor, d: unknown, r: Record<string, unknown>) => Promise<Card>;
+    return handler(ctx, view, actor, data, raw);
+  }
+  return (HANDLERS[verb as Exclude<BookingVerb, NetworkVerb>] as Handler<BookingVerb>)(ctx, edge, actor, data as BookingVerbData<BookingVerb>, raw);
 }

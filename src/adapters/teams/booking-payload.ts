@@ -26,6 +26,12 @@ export const BOOKING_VERB_DATA = {
   'roster.remove': z.object({ service: Service, memberId: Id }),
   'reviews.show': z.object({ service: Service }),
   'review.decide': z.object({ ...Ref, approved: z.enum(['true', 'false']), reasonField: z.string().regex(/^reason_\d{1,4}$/) }),
+  'network.follow': z.object({ ...Ref, fromConversationId: z.string().min(1).max(300).optional() }),
+  'network.unfollow': z.object(Ref),
+  'consultation.complete': z.object({ ...Ref, outcome: z.string().max(60).optional(), notes: Reason }),
+  'consultation.next_steps': z.object({ ...Ref, step: z.string().max(60).optional(), nextText: Reason }),
+  'deadletters.show': z.object({ service: Service }),
+  'deadletters.retry': z.object({ service: Service, deadId: z.string().regex(/^\d+-\d+$/).optional() }),
 } as const;
 
 export type BookingVerb = keyof typeof BOOKING_VERB_DATA;

@@ -7,6 +7,7 @@ const COMMANDS: readonly { verb: string; phrases: readonly string[] }[] = [
   { verb: 'availability.show', phrases: ['my availability', 'availability', 'my times'] },
   { verb: 'roster.show', phrases: ['roster', 'team', 'clinicians'] },
   { verb: 'reviews.show', phrases: ['reviews', 'review queue'] },
+  { verb: 'deadletters.show', phrases: ['dead letters', 'undelivered', 'failed messages'] },
   { verb: 'triage.here', phrases: ['triage here', 'use this channel', 'use this channel for triage'] },
   { verb: 'help', phrases: ['help', 'hi', 'hello', 'menu', '?'] },
 ];

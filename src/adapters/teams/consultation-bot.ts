@@ -6,6 +6,7 @@ import { errorCard, runCardAction, type ActionResult } from './card-actions';
 import { welcomeCard, noticeCard } from './cards/simple-cards';
 import type { Card } from './cards/templates';
 import { commandVerb } from './commands';
+import { linkHere, NETWORK_HELP, sharedCommand } from './shared-conversation';
 import type { Edge } from './booking-actions';
 import type { TeamsDirectory } from './directory';
 import { hasRole } from '../../domain/booking/roster';
@@ -13,7 +14,7 @@ import { hasRole } from '../../domain/booking/roster';
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const WELCOME_DEDUPE_MS = 10 * 60_000;
 /** The only card actions taken outside personal chat: triage, which shows nothing beyond reference, status and times. */
-const SHARED_CONVERSATION_VERBS = new Set(['booking.accept', 'booking.decline', 'triage.refresh']);
+const SHARED_CONVERSATION_VERBS = new Set(['booking.accept', 'booking.decline', 'triage.refresh', 'network.follow']);
 
 export interface BotOptions {
   app: AppContext;
@@ -76,11 +77,16 @@ export class ConsultationBot extends TeamsActivityHandler {
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    if (this.isTeamChannel(context)) {
-      if (await this.options.app.store.claimOnce(`triage-install:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS)) await this.adoptTriageChannel(context);
+    const type = context.activity.conversation.conversationType;
+    if (type && type !== 'personal') {
+      if (!(await this.options.app.store.claimOnce(`shared-install:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS))) return;
+      const service = this.options.defaultService;
+      await this.options.directory.rememberConversation(service, context.activity);
+      // The first team the bot joins becomes the clinicians' triage channel; any later one is a network's conversation.
+      if (this.isTeamChannel(context) && !(await this.options.directory.reference(service, 'triage'))) await this.adoptTriageChannel(context);
+      else await context.sendActivity({ attachments: [attachment(NETWORK_HELP)] });
       return;
     }
-    if (context.activity.conversation.conversationType && context.activity.conversation.conversationType !== 'personal') return;
     if (!(await this.options.app.store.claimOnce(`welcome:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS))) return;
     await context.sendActivity({ attachments: [attachment(welcomeCard(this.catalogue))] });
     this.options.log.info({ evt: 'welcome' }, 'welcomed');
@@ -95,6 +101,10 @@ export class ConsultationBot extends TeamsActivityHandler {
       this.options.log.info({ evt: 'action', verb, code: 'personal_chat_only' }, 'card action outside personal chat');
       return { card: noticeCard('Open this in your personal chat with me', 'To keep families\' details private, this is only done in a personal chat with me. Nothing was changed.'), code: 'personal_chat_only' };
     }
+    if (verb === 'network.follow') {
+      const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+      data = { ...(data as object), fromConversationId: channelId ?? context.activity.conversation.id.split(';')[0] };
+    }
     try {
       const result = await runCardAction(this.options.app, this.actor(context), verb, data, this.options.edge);
       this.options.log.info({ evt: 'action', verb, code: result.code, ms: Date.now() - started }, 'card action');
@@ -108,20 +118,8 @@ export class ConsultationBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
-    if (this.isTeamChannel(context) && commandVerb(activity.text ?? '') === 'triage.here') {
-      const member = await this.options.app.store.roster.get(this.options.defaultService, this.actor(context).id);
-      if (hasRole(member, 'coordinator')) await this.adoptTriageChannel(context);
-      else {
-        await this.options.app.store.audit.append(this.options.defaultService, {
-          at: this.options.app.clock.now().toISOString(), actor: this.actor(context).id, action: 'triage.here', subject: 'triage', result: 'denied', code: 'not_allowed',
-        });
-        await context.sendActivity({ attachments: [attachment(errorCard('not_allowed', this.options.defaultService))] });
-      }
-      return;
-    }
     if (activity.conversation.conversationType && activity.conversation.conversationType !== 'personal') {
-      await context.sendActivity({ attachments: [attachment(noticeCard('Requests are made in a personal chat',
-        'To keep families\' details private, open a personal chat with me to request a consultation. Posts in channels only ever show a request reference.'))] });
+      await this.handleShared(context);
       return;
     }
     const value = activity.value as { verb?: unknown } | undefined;
@@ -140,6 +138,32 @@ export class ConsultationBot extends TeamsActivityHandler {
     }
     const { card } = await this.act(context, verb, { service: this.options.defaultService });
     await context.sendActivity({ attachments: [attachment(card)] });
+  }
+
+  /** A message in a channel or group chat: triage and linking commands; anything else gets the rules of the place. */
+  private async handleShared(context: TurnContext): Promise<void> {
+    const service = this.options.defaultService;
+    const actor = this.actor(context);
+    const cmd = sharedCommand(context.activity.text ?? '');
+    if (cmd?.kind === 'triage' && this.isTeamChannel(context)) {
+      if (hasRole(await this.options.app.store.roster.get(service, actor.id), 'coordinator')) await this.adoptTriageChannel(context);
+      else {
+        await this.options.app.store.audit.append(service, {
+          at: this.options.app.clock.now().toISOString(), actor: actor.id, action: 'triage.here', subject: 'triage', result: 'denied', code: 'not_allowed',
+        });
+        await context.sendActivity({ attachments: [attachment(errorCard('not_allowed', service))] });
+      }
+      return;
+    }
+    if (cmd && cmd.kind !== 'triage') {
+      const card = await linkHere(this.options.app, this.options.directory, service, actor, context, { on: cmd.kind === 'link', reference: cmd.reference });
+      this.options.log.info({ evt: 'action', verb: `network.${cmd.kind}`, ref: cmd.reference }, 'link command');
+      this.options.kick();
+      await context.sendActivity({ attachments: [attachment(card)] });
+      return;
+    }
+    await context.sendActivity({ attachments: [attachment(noticeCard('Requests are made in a personal chat',
+      'To keep families\' details private, open a personal chat with me to request a consultation. Posts here only ever show a request reference, status, dates and next step.')), attachment(NETWORK_HELP)] });
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

@@ -40,8 +40,23 @@ export class TeamsDirectory {
     const reference = TurnContext.getConversationReference(activity);
     const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
     const id = channelId ?? reference.conversation!.id.split(';')[0]!;
-    // Always written: adopting a channel is rare and deliberate.
-    await this.store.set(service, 'triage', JSON.stringify({ ...reference, activityId: undefined, conversation: { ...reference.conversation, id } }));
+    // Always written: adopting a channel is rare and deliberate. No user: posts there are for the channel.
+    const { activityId: _each, user: _who, ...rest } = reference;
+    await this.store.set(service, 'triage', JSON.stringify({ ...rest, conversation: { ...reference.conversation, id } }));
+  }
+
+  /**
+   * Remembers a channel or group chat of the network, so that the bot can post case cards there later.
+   * Returns its id (a channel's, not a thread's).
+   */
+  async rememberConversation(service: string, activity: Activity): Promise<string> {
+    const reference = TurnContext.getConversationReference(activity);
+    const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    const id = channelId ?? reference.conversation!.id.split(';')[0]!;
+    // No activity and no user: a post to a shared conversation is addressed to all, never to the person who linked it.
+    const { activityId: _each, user: _who, ...rest } = reference;
+    await this.remember(service, `conv:${id}`, JSON.stringify({ ...rest, conversation: { ...reference.conversation, id } }));
+    return id;
   }
 
   async reference(service: string, key: string): Promise<Partial<ConversationReference> | null> {

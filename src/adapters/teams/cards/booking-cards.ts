@@ -9,6 +9,7 @@ import { errorRows } from './common';
 import { answerSections } from './review-card';
 import { NETWORK_EVENT_LABELS, NEXT_STEP_LABELS, NEXT_STEPS, OUTCOME_LABELS, STATUS_LABELS } from './labels';
 import type { NetworkView } from '../../../domain/network/privacy';
+import type { DeadLetter } from '../../../ports/outbox';
 import type { CaseEvent } from '../../../domain/network/notification';
 import { expand, type Card } from './templates';
 
@@ -139,4 +140,19 @@ export function networkEntryText(view: NetworkView, event: CaseEvent): string {
   const what = NETWORK_EVENT_LABELS[event] ?? STATUS_LABELS[view.status];
   const when = view.consultationAt && ['booked', 'rescheduled', 'completed'].includes(event) ? ` (${formatLondon(view.consultationAt)})` : '';
   return `${view.reference}: ${what}${when}. Next step: ${NEXT_STEP_LABELS[view.nextStep]}.`;
+}
+
+const DEAD_WHY: Record<string, string> = {
+  throttled: 'Teams kept asking to slow down', unreachable: 'Teams could not be reached', crashed_repeatedly: 'the notifier stopped while sending it, repeatedly',
+};
+
+/** Coordinators' list of undelivered notifications: references and error codes only. */
+export function deadLettersCard(service: string, letters: readonly DeadLetter[], notice = ''): Card {
+  return expand('network/dead-letters', {
+    service, notice,
+    letters: letters.map((d) => ({
+      service, deadId: d.deadId, reference: d.notification.reference, event: d.notification.event, attempts: d.attempts, at: formatLondon(d.at),
+      why: DEAD_WHY[d.code] ?? (d.code.startsWith('rejected_') ? `Teams refused it (${d.code.slice(9)}): the bot may have been removed there` : d.code),
+    })),
+  });
 }
