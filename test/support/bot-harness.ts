@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
 import { start, type RunningBot } from '../../src/main';
 import { BotClient } from './bot-client';
-import { startConnectorStub, type ConnectorCall } from './connector-stub';
+import { startConnectorStub, type ConnectorCall, type ConnectorStub, type ConnectorStubOptions } from './connector-stub';
 import { startRedis, type PrivateRedis } from './redis-server';
 
 /** Everything the bot logged, kept for assertions (for example that no personal data appears). */
@@ -18,6 +18,7 @@ export interface Harness {
   bot: RunningBot;
   client: BotClient;
   calls: ConnectorCall[];
+  connector: ConnectorStub;
   logs: LogCapture;
   /** Stops this bot and starts another on the same store settings, as a restart would. */
   restart(): Promise<void>;
@@ -34,13 +35,14 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
 }
 
 /** A real bot (restify + CloudAdapter) on a free port, with a connector stub for what it sends. */
-export async function startHarness(env: Record<string, string>): Promise<Harness> {
-  const connector = await startConnectorStub();
+export async function startHarness(env: Record<string, string>, stub: ConnectorStubOptions = {}): Promise<Harness> {
+  const connector = await startConnectorStub(stub);
   const logs = new LogCapture();
   const fullEnv = { PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', SHUTDOWN_GRACE_MS: '2000', ...env };
   const h = {
     bot: await start(fullEnv, createLogger('info', logs)),
     calls: connector.calls,
+    connector,
     logs,
   } as Harness;
   h.client = new BotClient(h.bot.url, connector.url, connector.calls);
@@ -60,11 +62,11 @@ export async function startHarness(env: Record<string, string>): Promise<Harness
  * Registers beforeAll/afterAll for one bot on its own private Redis, shared by a test file's tests.
  * The returned object is filled in before the first test runs.
  */
-export function useBotOnRedis(extraEnv: Record<string, string> = {}): { redis: PrivateRedis; h: Harness } {
+export function useBotOnRedis(extraEnv: Record<string, string> = {}, stub: ConnectorStubOptions = {}): { redis: PrivateRedis; h: Harness } {
   const env = {} as { redis: PrivateRedis; h: Harness };
   beforeAll(async () => {
     env.redis = await startRedis();
-    env.h = await startHarness({ REDIS_URL: env.redis.url, ...extraEnv });
+    env.h = await startHarness({ REDIS_URL: env.redis.url, ...extraEnv }, stub);
   });
   afterAll(async () => {
     await env.h?.stop();

@@ -17,7 +17,17 @@ export class RateLimiter {
   private readonly global: number[] = [];
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly perConversation: Limit[], private readonly globalPerSecond: number, private readonly now = () => Date.now()) {}
+  private readonly perConversation: Limit[];
+  private readonly globalWindowMs: number;
+
+  /**
+   * Windows are kept `safety` times longer than the limits say, so that network jitter between here and
+   * Teams never makes two sends that were a window apart here arrive less than a window apart there.
+   */
+  constructor(limits: Limit[], private readonly globalPerSecond: number, private readonly now = () => Date.now(), safety = 1.05) {
+    this.perConversation = limits.map((l) => ({ count: l.count, windowMs: Math.ceil(l.windowMs * safety) }));
+    this.globalWindowMs = Math.ceil(1000 * safety);
+  }
 
   /** How long until one more send to `key` fits every limit (0 = now). */
   private waitFor(key: string): number {
@@ -25,13 +35,13 @@ export class RateLimiter {
     const longest = Math.max(...this.perConversation.map((l) => l.windowMs));
     const times = (this.sent.get(key) ?? []).filter((s) => s > t - longest);
     this.sent.set(key, times);
-    while (this.global.length > 0 && this.global[0]! <= t - 1000) this.global.shift();
+    while (this.global.length > 0 && this.global[0]! <= t - this.globalWindowMs) this.global.shift();
     let wait = 0;
     for (const { count, windowMs } of this.perConversation) {
       const recent = times.filter((s) => s > t - windowMs);
       if (recent.length >= count) wait = Math.max(wait, recent[recent.length - count]! + windowMs - t);
     }
-    if (this.global.length >= this.globalPerSecond) wait = Math.max(wait, this.global[this.global.length - this.globalPerSecond]! + 1000 - t);
+    if (this.global.length >= this.globalPerSecond) wait = Math.max(wait, this.global[this.global.length - this.globalPerSecond]! + this.globalWindowMs - t);
     return wait;
   }
 
