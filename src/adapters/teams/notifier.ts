@@ -6,7 +6,8 @@ import { audiencesFor, NETWORK_FIELDS, networkView, type Audience } from '../../
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import { formatLondon } from '../../domain/time/london';
 import type { Logger } from '../../logger';
-import type { Delivery, Notifier } from '../../ports/notifier';
+import { DeliveryError, type Delivery, type Notifier } from '../../ports/notifier';
+import type { ConversationReference } from 'botbuilder';
 import { triageFor, type Edge } from './booking-actions';
 import { caseCard, networkCaseCard, networkEntryText, timesCard } from './cards/booking-cards';
 import { outcomeCard } from './cards/outcome-card';
@@ -17,6 +18,8 @@ import type { TeamsSender } from './sender';
 
 /** How long "already sent" is remembered for a notification's recipient: well past any retry of it. */
 const SENT_MARKER_MS = 14 * 86_400_000;
+/** How long the right to post a case's first card in a conversation is held: if its holder dies, another may post after this. */
+const ROOT_CLAIM_MS = 60_000;
 
 /** What the triage channel (clinicians and coordinators) gets for each event. */
 const TRIAGE: Partial<Record<Notification['event'], 'post' | 'update' | ((r: ConsultationRequest) => string)>> = {
@@ -137,16 +140,28 @@ export class TeamsNotifier implements Notifier {
       const reference = await this.reference(n.service, `conv:${conversationId}`);
       if (!reference) return false;
       const cardKey = `${request.reference}:conv:${conversationId}`;
-      let root: string | null | undefined = await this.o.directory.cardId(n.service, cardKey);
-      if (root) await this.o.sender.send(reference, { card, update: root });
-      else {
-        root = await this.o.sender.send(reference, { card });
-        if (root) await this.o.directory.saveCardId(n.service, cardKey, root);
-      }
+      const root = await this.rootCard(n.service, cardKey, reference, card);
       const inChannel = reference.conversation?.conversationType === 'channel';
       await this.o.sender.send(reference, { text: networkEntryText(view, n.event), ...(inChannel && root ? { replyTo: root } : {}) });
       return true;
     });
+  }
+
+  /**
+   * The case's one card in a conversation: updated in place when it exists; otherwise posted by whichever
+   * delivery claims the right to post it. Another delivery meanwhile waits (retries) rather than post a second.
+   */
+  private async rootCard(service: string, cardKey: string, reference: Partial<ConversationReference>, card: Card): Promise<string> {
+    const existing = await this.o.directory.cardId(service, cardKey);
+    if (existing) {
+      await this.o.sender.send(reference, { card, update: existing });
+      return existing;
+    }
+    if (!(await this.store.claimOnce(`post:${service}:${cardKey}`, ROOT_CLAIM_MS))) throw new DeliveryError('card_being_posted');
+    const id = await this.o.sender.send(reference, { card });
+    if (!id) throw new DeliveryError('no_activity_id');
+    await this.o.directory.saveCardId(service, cardKey, id);
+    return id;
   }
 
   /** A follower's own copy of the network card, updated in place in their personal chat. */
@@ -155,10 +170,7 @@ export class TeamsNotifier implements Notifier {
     return this.once(n, `follower:${userId}`, 'network', NETWORK_FIELDS.join(','), async () => {
       const reference = await this.reference(n.service, `user:${userId}`);
       if (!reference) return false;
-      const cardKey = `${request.reference}:follower:${userId}`;
-      const existing = await this.o.directory.cardId(n.service, cardKey);
-      const id = await this.o.sender.send(reference, { card, ...(existing ? { update: existing } : {}) });
-      if (!existing && id) await this.o.directory.saveCardId(n.service, cardKey, id);
+      await this.rootCard(n.service, `${request.reference}:follower:${userId}`, reference, card);
       return true;
     });
   }
@@ -166,8 +178,9 @@ export class TeamsNotifier implements Notifier {
   private async network(n: Notification, request: ConsultationRequest): Promise<boolean[]> {
     if (n.event === 'linked') return [await this.toConversation(n, request, n.data.conversationId!)];
     if (n.event === 'followed') return [await this.toFollower(n, request, n.data.userId!)];
-    const conversations = (request.links ?? []).map((l) => this.toConversation(n, request, l.conversationId));
-    const followers = (request.followers ?? []).map((f) => this.toFollower(n, request, f.userId));
+    // Only conversations and followers that were there when it happened: a conversation linked later starts from the card.
+    const conversations = (request.links ?? []).filter((l) => l.at <= n.at).map((l) => this.toConversation(n, request, l.conversationId));
+    const followers = (request.followers ?? []).filter((f) => f.at <= n.at).map((f) => this.toFollower(n, request, f.userId));
     return Promise.all([...conversations, ...followers]);
   }
 

@@ -46,20 +46,36 @@ export class RateLimiter {
   }
 
   /**
-   * Waits its turn for `conversationId`. Sends to one conversation queue behind each other; the check and
-   * the record happen in one synchronous step, so no two sends ever take the same place in a window.
+   * Waits its turn for `conversationId` and returns `done`, to call when the send has been answered.
+   * Sends to one conversation queue behind each other; the check and the record happen in one synchronous
+   * step, so no two sends take the same place in a window. `done` moves the record to the moment of the
+   * answer: Teams counted the send somewhere between the two, so counting from the answer is never too
+   * early, however slow the send was.
    */
-  acquire(conversationId: string): Promise<void> {
+  async acquire(conversationId: string): Promise<() => void> {
+    let record: { at: number } | undefined;
     const turn = (this.queues.get(conversationId) ?? Promise.resolve()).then(async () => {
       for (let wait = this.waitFor(conversationId); wait > 0; wait = this.waitFor(conversationId)) await new Promise((r) => setTimeout(r, wait + 1));
-      const t = this.now();
-      this.sent.get(conversationId)!.push(t);
-      this.global.push(t);
+      record = { at: this.now() };
+      this.sent.get(conversationId)!.push(record.at);
+      this.global.push(record.at);
     });
     const tail = turn.catch(() => undefined);
     this.queues.set(conversationId, tail);
     void tail.then(() => { if (this.queues.get(conversationId) === tail) this.queues.delete(conversationId); });
-    return turn;
+    await turn;
+    return () => this.settle(conversationId, record!.at);
+  }
+
+  private settle(conversationId: string, at: number): void {
+    const answered = this.now();
+    const times = this.sent.get(conversationId);
+    const i = times?.lastIndexOf(at) ?? -1;
+    if (times && i >= 0) times.splice(i, 1, answered);
+    times?.sort((a, b) => a - b);
+    const g = this.global.lastIndexOf(at);
+    if (g >= 0) this.global.splice(g, 1, answered);
+    this.global.sort((a, b) => a - b);
   }
 
   /** Holds a conversation back for `ms`, as after a 429 with Retry-After. */

@@ -43,7 +43,7 @@ export class TeamsSender {
   async send(reference: Partial<ConversationReference>, out: Outgoing): Promise<string | undefined> {
     const conversationId = reference.conversation!.id;
     const target = out.replyTo ? { ...reference, conversation: { ...reference.conversation!, id: `${conversationId};messageid=${out.replyTo}` } } : reference;
-    await this.limiter.acquire(conversationId);
+    const done = await this.limiter.acquire(conversationId);
     let id: string | undefined;
     try {
       await this.adapter.continueConversationAsync(this.appId, target, async (turn) => {
@@ -60,6 +60,8 @@ export class TeamsSender {
       }
       if (status !== undefined && PERMANENT.has(status)) throw new DeliveryError(`rejected_${status}`, undefined, true);
       throw new DeliveryError(status ? `failed_${status}` : 'unreachable');
+    } finally {
+      done();
     }
     return id;
   }

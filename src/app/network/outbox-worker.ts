@@ -80,10 +80,16 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Delivers a batch: one case's notifications in order, one after the other (so its conversations read
+   * its events in order), different cases side by side up to the concurrency.
+   */
   private async deliverAll(service: string, entries: OutboxEntry[]): Promise<void> {
-    const queue = [...entries];
+    const byCase = new Map<string, OutboxEntry[]>();
+    for (const e of entries) byCase.set(e.notification.reference, [...(byCase.get(e.notification.reference) ?? []), e]);
+    const queue = [...byCase.values()];
     const lanes = Array.from({ length: Math.min(this.o.concurrency, queue.length) }, async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) await this.deliverOne(service, entry);
+      for (let group = queue.shift(); group; group = queue.shift()) for (const entry of group) await this.deliverOne(service, entry);
     });
     await Promise.all(lanes);
   }

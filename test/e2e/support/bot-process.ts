@@ -7,22 +7,26 @@ export class BotProcess {
   /** Everything the bot wrote to stdout and stderr across restarts: its logs. */
   output = '';
 
-  constructor(private readonly env: Record<string, string>, readonly port: number) {}
+  /** `entry` is the program to run: the bot (default) or `src/notifier.ts`, which has no HTTP port to wait for. */
+  constructor(private readonly env: Record<string, string>, readonly port: number, private readonly entry = 'src/main.ts') {}
 
   get endpoint() {
     return `http://127.0.0.1:${this.port}/api/messages`;
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, '../../../src/main.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, '../../..', this.entry)], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    const since = this.output.length;
     for (const deadline = Date.now() + 30_000; ;) {
       if (child.exitCode !== null) throw new Error(`bot exited: ${this.output}`);
-      const up = await fetch(`http://127.0.0.1:${this.port}/healthz`).then((r) => r.ok, () => false);
+      const up = this.entry === 'src/main.ts'
+        ? await fetch(`http://127.0.0.1:${this.port}/healthz`).then((r) => r.ok, () => false)
+        : this.output.slice(since).includes('"evt":"notifier_started"');
       if (up) return;
       if (Date.now() > deadline) throw new Error(`bot did not start: ${this.output}`);
       await new Promise((r) => setTimeout(r, 100));
