@@ -1,4 +1,7 @@
-/** Four suites: pure unit tests, one contract suite run on both stores, real-Redis integration, and end to end through the Agents Playground. */
+/**
+ * Five suites: pure unit tests, one contract suite run on both stores, real-Redis integration, end to end
+ * through the Agents Playground, and last the scan of everything the others posted and logged.
+ */
 const project = (name, extra = {}) => ({
   displayName: name,
   preset: 'ts-jest',
@@ -14,5 +17,6 @@ module.exports = {
     project('contract'),
     project('integration'),
     project('e2e'),
+    project('pii'),
   ],
 };

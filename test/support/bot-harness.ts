@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { recordLog } from './transcript';
 import { createLogger } from '../../src/logger';
 import { start, type RunningBot } from '../../src/main';
 import { BotClient } from './bot-client';
@@ -9,7 +10,9 @@ import { startRedis, type PrivateRedis } from './redis-server';
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
   override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    const lines = chunk.toString().split('\n').filter(Boolean);
+    this.lines.push(...lines);
+    lines.forEach(recordLog);
     done();
   }
 }

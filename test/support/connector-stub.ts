@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordPost } from './transcript';
 
 /** One call the bot made to the (stub) Bot Connector. */
 export interface ConnectorCall {
@@ -83,7 +84,9 @@ export async function startConnectorStub(options: ConnectorStubOptions = {}): Pr
           res.end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
           return;
         }
-        calls.push({ method: req.method ?? '', path, body: body ? JSON.parse(body) : {}, at: Date.now() });
+        const call = { method: req.method ?? '', path, body: body ? (JSON.parse(body) as Record<string, unknown>) : {}, at: Date.now() };
+        calls.push(call);
+        if (call.method === 'POST' || call.method === 'PUT') recordPost(conversationOf(path), call.body);
         n += 1;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `sent-${n}` }));

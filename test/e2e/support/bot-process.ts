@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { recordLog } from '../../support/transcript';
 
 /** The bot as its own process (`src/main.ts` under tsx), so that a test can kill and restart it like a real deployment. */
 export class BotProcess {
@@ -19,8 +20,12 @@ export class BotProcess {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    const keep = (d: Buffer) => {
+      this.output += d.toString();
+      d.toString().split('\n').filter(Boolean).forEach(recordLog);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const since = this.output.length;
     for (const deadline = Date.now() + 30_000; ;) {
       if (child.exitCode !== null) throw new Error(`bot exited: ${this.output}`);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recordPost } from '../../support/transcript';
 import WebSocket from 'ws'; // ws@7 comes with botbuilder (botframework-streaming); Node 20 has no global WebSocket.
 
 /** A mock Teams user. `aadObjectId` defaults to `aad-<id>`, `email` to `<id>@example.org`. */
@@ -135,6 +136,9 @@ export class PlaygroundClient {
       const m = JSON.parse(String(data)) as { action: string; actionConversationId: string; message?: Record<string, unknown> };
       const msg = m.message ?? {};
       const attachments = (msg.attachments as BotEvent['attachments'] | undefined) ?? [];
+      if (m.action === 'createMessage' || m.action === 'updateMessage') {
+        recordPost(String((msg.postConversationId as string | undefined) ?? m.actionConversationId), { text: msg.text, attachments });
+      }
       this.events.push({
         kind: m.action === 'createMessage' ? 'create' : m.action === 'updateMessage' ? 'update' : 'typing',
         conversationId: (msg.postConversationId as string | undefined) ?? m.actionConversationId,
