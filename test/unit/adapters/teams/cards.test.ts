@@ -3,7 +3,8 @@ import { outcomeCard } from '../../../../src/adapters/teams/cards/outcome-card';
 import { reviewCard } from '../../../../src/adapters/teams/cards/review-card';
 import { myRequestsCard, noticeCard, welcomeCard } from '../../../../src/adapters/teams/cards/simple-cards';
 import { stepCard } from '../../../../src/adapters/teams/cards/step-card';
-import { availabilityCard, caseCard, reviewsCard, rosterCard, timesCard, triageCard } from '../../../../src/adapters/teams/cards/booking-cards';
+import { availabilityCard, caseCard, deadLettersCard, networkCaseCard, networkEntryText, reviewsCard, rosterCard, timesCard, triageCard } from '../../../../src/adapters/teams/cards/booking-cards';
+import { networkView } from '../../../../src/domain/network/privacy';
 import { ANSWER_STEPS } from '../../../../src/domain/referral/steps';
 import { screen } from '../../../../src/domain/screening/screen';
 import { buildAnswers, buildDraft, buildRequest, buildScreeningInput } from '../../../support/builders';
@@ -53,6 +54,19 @@ const BOOKING_CARDS: [string, unknown][] = [
   ['roster', rosterCard('fass', [{ id: 'clin-1', roles: ['clinician'], addedBy: 'config', addedAt: '2026-03-01T00:00:00.000Z' }], nameOf)],
   ['reviews', reviewsCard('fass', [buildRequest({ status: 'awaiting_review', review: { reasons: ['safeguarding_override'], requestedAt: '2026-03-01T00:00:00.000Z' } })])],
 ];
+const completed = buildRequest({
+  status: 'completed', completion: { outcome: 'fass_assessment_offered', notes: 'MARKER-NOTES synthetic', by: 'clin-1', at: '2026-03-30T10:30:00.000Z', consultationAt: slot.start },
+  nextSteps: { step: 'fass_assessment', text: 'MARKER-NEXT synthetic', by: 'clin-1', at: '2026-03-30T10:30:00.000Z' },
+});
+const dead = { deadId: '1-1', notification: { id: 'n', service: 'fass', reference: 'FASS-2026-0001', event: 'booked' as const, at: slot.start, data: {} }, code: 'throttled', attempts: 6, at: slot.start };
+BOOKING_CARDS.push(
+  ['case (completed, clinician)', caseCard(completed, { id: 'clin-1', coordinator: false }, nameOf, { catalogue })],
+  ['case (booked, clinician can record the outcome)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, nameOf, { catalogue })],
+  ['network case (conversation)', networkCaseCard(networkView(completed), catalogue.name, 'fass', 'conversation')],
+  ['network case (follower)', networkCaseCard(networkView(buildRequest({ status: 'booked', booking })), catalogue.name, 'fass', 'follower')],
+  ['dead letters', deadLettersCard('fass', [dead], 'x')],
+  ['dead letters (none)', deadLettersCard('fass', [])],
+);
 CARDS.push(...BOOKING_CARDS);
 
 describe('cards', () => {
@@ -83,6 +97,16 @@ describe('cards', () => {
     expect(JSON.stringify(triage)).toContain('"userIds":["clin-1"]');
     const json = JSON.stringify(triage);
     for (const marker of [buildAnswers().about.familyName, buildAnswers().about.caseNumber, buildAnswers().details.helpWith, 'away']) expect(json).not.toContain(marker);
+  });
+
+  it('shows the network the reference, status, dates and next step, and none of the detail', () => {
+    const json = JSON.stringify([networkCaseCard(networkView(completed), catalogue.name, 'fass', 'conversation'), networkEntryText(networkView(completed), 'completed')]);
+    for (const marker of [buildAnswers().about.familyName, buildAnswers().about.caseNumber, buildAnswers().details.helpWith, 'MARKER-NOTES', 'MARKER-NEXT', 'clin-1']) {
+      expect(json).not.toContain(marker);
+    }
+    expect(json).toContain('FASS assessment offered');
+    expect(json).toContain('Mon, 30 Mar 2026, 09:00');
+    expect(cardText(caseCard(completed, { id: 'clin-1', coordinator: false }, nameOf, { catalogue }))).toContain('MARKER-NEXT synthetic');
   });
 
   it('offers no review button once a request fits the service', () => {

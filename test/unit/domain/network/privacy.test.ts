@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { follow, link, unfollow, unlink } from '../../../../src/domain/network/links';
+import { CASE_EVENTS } from '../../../../src/domain/network/notification';
+import { audiencesFor, networkView } from '../../../../src/domain/network/privacy';
+import type { RequestStatus } from '../../../../src/domain/request/consultation-request';
+import { buildRequest, SYNTHETIC } from '../../../support/builders';
+
+const STATUSES: RequestStatus[] = ['cannot_proceed', 'not_recommended', 'awaiting_review', 'review_declined', 'awaiting_booking', 'waitlisted', 'offered', 'booked', 'cancelled', 'no_show', 'completed'];
+const booking = { id: 'b', clinicianId: 'aad-clinician-7q', start: '2026-12-01T10:00:00.000Z', end: '2026-12-01T11:00:00.000Z', meetingUrl: 'https://m', acceptedAt: '2026-11-24T10:00:00.000Z' };
+
+describe('the network view (least disclosure)', () => {
+  it('holds only the reference, status, dates and next step, whatever the request holds', () => {
+    fc.assert(fc.property(fc.constantFrom(...STATUSES), fc.boolean(), (status, booked) => {
+      const view = networkView(buildRequest({ status, ...(booked ? { booking } : {}), review: { reasons: ['referrer_request'], justification: SYNTHETIC.justification, requestedAt: booking.acceptedAt } }));
+      expect(Object.keys(view).sort()).toEqual(['nextStep', 'reference', 'status', 'submittedOn', 'updatedAt', ...(booked ? ['consultationAt'] : [])].sort());
+      const json = JSON.stringify(view);
+      for (const secret of [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestChildDob, 'MARKER-', 'aad-clinician-7q', 'user-sw-1']) expect(json).not.toContain(secret);
+    }));
+  });
+
+  it('shares the clinician\'s outcome as a next step, never their notes', () => {
+    const view = networkView(buildRequest({
+      status: 'completed', completion: { outcome: 'referred_pps', notes: 'MARKER-NOTES', by: 'clin', at: booking.end, consultationAt: booking.start },
+    }));
+    expect(view).toMatchObject({ status: 'completed', nextStep: 'parental_psychology_service', consultationAt: booking.start });
+    expect(JSON.stringify(view)).not.toContain('MARKER-NOTES');
+  });
+
+  it('tells the network of case milestones only, never of offers, declines or reminders', () => {
+    const toNetwork = CASE_EVENTS.filter((e) => audiencesFor(e).has('network'));
+    expect(toNetwork.sort()).toEqual(['booked', 'cancelled', 'completed', 'linked', 'next_steps', 'no_show', 'rescheduled', 'review_requested', 'reviewed', 'submitted'].sort());
+    for (const e of ['offered', 'declined', 'reminder', 'escalated', 'no_times', 'waitlist_offer'] as const) expect(audiencesFor(e).has('network')).toBe(false);
+  });
+});
+
+describe('links and followers', () => {
+  const at = new Date('2026-11-24T10:00:00Z');
+  it('links once, unlinks once, follows and unfollows once, each a new version', () => {
+    const request = buildRequest();
+    const linked = link(request, 'conv-1', 'groupChat', 'sw', at);
+    expect(linked.version).toBe(request.version + 1);
+    expect(link(linked, 'conv-1', 'groupChat', 'sw', at)).toBe(linked);
+    expect(unlink(unlink(linked, 'conv-1', at), 'conv-1', at).links).toEqual([]);
+    const followed = follow(request, 'gp', at);
+    expect(follow(followed, 'gp', at)).toBe(followed);
+    expect(unfollow(followed, 'gp', at).followers).toEqual([]);
+    expect(unfollow(request, 'gp', at)).toBe(request);
+  });
+});
