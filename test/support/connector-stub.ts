@@ -30,7 +30,7 @@ export interface ConnectorStub {
   /** Sends that were accepted (answered 2xx), in order. */
   calls: ConnectorCall[];
   /** Sends answered 429: those over a Teams limit, and those refused at random. */
-  throttled: { overLimit: number; random: number };
+  throttled: { overLimit: number; random: number; reasons: string[] };
   stop(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ const conversationOf = (path: string) => decodeURIComponent(path.split('/')[3] ?
  */
 export async function startConnectorStub(options: ConnectorStubOptions = {}): Promise<ConnectorStub> {
   const calls: ConnectorCall[] = [];
-  const throttled = { overLimit: 0, random: 0 };
+  const throttled = { overLimit: 0, random: 0, reasons: [] as string[] };
   const windows = new Map<string, number[]>();
   const global: number[] = [];
   const random = options.random ?? Math.random;
@@ -57,7 +57,10 @@ export async function startConnectorStub(options: ConnectorStubOptions = {}): Pr
     const times = (windows.get(key) ?? []).filter((t) => t > now - 30_000);
     while (global.length > 0 && global[0]! <= now - 1000) global.shift();
     const lastSecond = times.filter((t) => t > now - 1000).length;
-    if (lastSecond >= 7 || times.length >= 60 || global.length >= options.teamsLimits.globalPerSecond) return true;
+    if (lastSecond >= 7 || times.length >= 60 || global.length >= options.teamsLimits.globalPerSecond) {
+      throttled.reasons.push(lastSecond >= 7 ? 'conversation_per_second' : times.length >= 60 ? 'conversation_per_30s' : 'global_per_second');
+      return true;
+    }
     times.push(now);
     global.push(now);
     windows.set(key, times);

@@ -13,69 +13,78 @@ export const TEAMS_CONVERSATION_LIMITS: Limit[] = [{ count: 7, windowMs: 1000 },
  * so with N processes the global rate should be set to 1/N of what is wanted.
  */
 export class RateLimiter {
+  /** Answered sends, by the time of their answer. */
   private readonly sent = new Map<string, number[]>();
   private readonly global: number[] = [];
+  /** Sends under way: they count as happening now until answered, however long that takes. */
+  private readonly inFlight = new Map<string, number>();
+  private globalInFlight = 0;
   private readonly queues = new Map<string, Promise<void>>();
-
   private readonly perConversation: Limit[];
   private readonly globalWindowMs: number;
 
   /**
-   * Windows are kept `safety` times longer than the limits say, so that network jitter between here and
-   * Teams never makes two sends that were a window apart here arrive less than a window apart there.
+   * Sends are counted from their answer (Teams counted them somewhere between the send and the answer, so
+   * this is never too early, however the network jitters); `safety` can lengthen the windows further.
    */
-  constructor(limits: Limit[], private readonly globalPerSecond: number, private readonly now = () => Date.now(), safety = 1.05) {
+  constructor(limits: Limit[], private readonly globalPerSecond: number, private readonly now = () => Date.now(), safety = 1) {
     this.perConversation = limits.map((l) => ({ count: l.count, windowMs: Math.ceil(l.windowMs * safety) }));
     this.globalWindowMs = Math.ceil(1000 * safety);
   }
 
-  /** How long until one more send to `key` fits every limit (0 = now). */
+  /** How long until one more send to `key` fits every limit (0 = now); a short poll while sends under way fill a window. */
   private waitFor(key: string): number {
     const t = this.now();
     const longest = Math.max(...this.perConversation.map((l) => l.windowMs));
     const times = (this.sent.get(key) ?? []).filter((s) => s > t - longest);
     this.sent.set(key, times);
     while (this.global.length > 0 && this.global[0]! <= t - this.globalWindowMs) this.global.shift();
+    const busy = this.inFlight.get(key) ?? 0;
     let wait = 0;
     for (const { count, windowMs } of this.perConversation) {
       const recent = times.filter((s) => s > t - windowMs);
-      if (recent.length >= count) wait = Math.max(wait, recent[recent.length - count]! + windowMs - t);
+      if (recent.length + busy >= count) wait = Math.max(wait, busy >= count || recent.length < count - busy ? POLL_MS : recent[recent.length - (count - busy)]! + windowMs - t);
     }
-    if (this.global.length >= this.globalPerSecond) wait = Math.max(wait, this.global[this.global.length - this.globalPerSecond]! + this.globalWindowMs - t);
-    return wait;
+    if (this.global.length + this.globalInFlight >= this.globalPerSecond) {
+      const room = this.globalPerSecond - this.globalInFlight;
+      wait = Math.max(wait, room <= 0 ? POLL_MS : this.global[this.global.length - room]! + this.globalWindowMs - t);
+    }
+    return Math.max(0, wait);
   }
 
   /**
    * Waits its turn for `conversationId` and returns `done`, to call when the send has been answered.
    * Sends to one conversation queue behind each other; the check and the record happen in one synchronous
-   * step, so no two sends take the same place in a window. `done` moves the record to the moment of the
-   * answer: Teams counted the send somewhere between the two, so counting from the answer is never too
-   * early, however slow the send was.
+   * step, so no two sends take the same place in a window.
    */
   async acquire(conversationId: string): Promise<() => void> {
-    let record: { at: number } | undefined;
     const turn = (this.queues.get(conversationId) ?? Promise.resolve()).then(async () => {
       for (let wait = this.waitFor(conversationId); wait > 0; wait = this.waitFor(conversationId)) await new Promise((r) => setTimeout(r, wait + 1));
-      record = { at: this.now() };
-      this.sent.get(conversationId)!.push(record.at);
-      this.global.push(record.at);
+      this.inFlight.set(conversationId, (this.inFlight.get(conversationId) ?? 0) + 1);
+      this.globalInFlight += 1;
     });
     const tail = turn.catch(() => undefined);
     this.queues.set(conversationId, tail);
     void tail.then(() => { if (this.queues.get(conversationId) === tail) this.queues.delete(conversationId); });
     await turn;
-    return () => this.settle(conversationId, record!.at);
+    let settled = false;
+    return () => {
+      if (settled) return;
+      settled = true;
+      this.settle(conversationId);
+    };
   }
 
-  private settle(conversationId: string, at: number): void {
+  private settle(conversationId: string): void {
     const answered = this.now();
-    const times = this.sent.get(conversationId);
-    const i = times?.lastIndexOf(at) ?? -1;
-    if (times && i >= 0) times.splice(i, 1, answered);
-    times?.sort((a, b) => a - b);
-    const g = this.global.lastIndexOf(at);
-    if (g >= 0) this.global.splice(g, 1, answered);
-    this.global.sort((a, b) => a - b);
+    const left = (this.inFlight.get(conversationId) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(conversationId, left);
+    else this.inFlight.delete(conversationId);
+    this.globalInFlight -= 1;
+    const times = this.sent.get(conversationId) ?? [];
+    times.push(answered);
+    this.sent.set(conversationId, times.sort((a, b) => a - b)); // a pause may have put later times in
+    this.global.push(answered);
   }
 
   /** Holds a conversation back for `ms`, as after a 429 with Retry-After. */
@@ -89,3 +98,5 @@ export class RateLimiter {
     this.sent.set(conversationId, times.sort((a, b) => a - b));
   }
 }
+
+const POLL_MS = 5;
