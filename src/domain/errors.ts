@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'outside_availability'
   | 'time_unavailable'
   | 'request_moved_on'
-  | 'consultation_not_started';
+  | 'consultation_not_started'
+  | 'outcome_too_early';
 
 /** A field that failed validation, named as the user sees it on the card. */
 export interface FieldIssue {

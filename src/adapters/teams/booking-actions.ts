@@ -36,7 +36,7 @@ async function caseFor(ctx: AppContext, edge: Edge, actor: Actor, request: Consu
   const people = [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
   const nameOf = await edge.names(request.service, people);
   return caseCard(request, { id: actor.id, coordinator }, nameOf, {
-    ...options, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(ctx, request.service),
+    ...options, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue: catalogueFor(ctx, request.service), now: ctx.clock.now(),
   });
 }
 

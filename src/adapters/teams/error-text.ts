@@ -21,4 +21,5 @@ export const ERROR_TEXT: Record<ErrorCode, { title: string; text: string }> = {
   time_unavailable: { title: 'That time is no longer free', text: 'One of the times was taken or is no longer offered. Nothing was changed: here are the times free now.' },
   request_moved_on: { title: 'This request has moved on', text: 'Someone acted on it since this card was shown. Nothing was changed: here it is as it stands.' },
   consultation_not_started: { title: 'Not started yet', text: 'A missed consultation can be recorded only once its start time has passed. Nothing was changed.' },
+  outcome_too_early: { title: 'Not started yet', text: 'The outcome can be recorded once the consultation has started. Nothing was changed.' },
 };

@@ -30,7 +30,7 @@ async function onCaseUpdate(ctx: AppContext, caseView: CaseView, actor: Actor, c
     const { request, changed } = await act();
     return caseView(ctx, actor, request, { headline: changed ? done : `${done} (already done)` });
   } catch (e) {
-    if (!isDomainError(e) || !['invalid_input', 'request_moved_on', 'consultation_not_started'].includes(e.code)) throw e;
+    if (!isDomainError(e) || !['invalid_input', 'request_moved_on', 'outcome_too_early'].includes(e.code)) throw e;
     const { request } = await viewRequest(ctx, actor, cmd);
     return caseView(ctx, actor, request, e.code === 'invalid_input' ? { errors: [...e.issues] } : { headline: `${ERROR_TEXT[e.code].title}. ${ERROR_TEXT[e.code].text}` });
   }

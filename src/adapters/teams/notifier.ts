@@ -85,7 +85,7 @@ export class TeamsNotifier implements Notifier {
     }
     const coordinator = (await app.store.roster.get(request.service, viewerId))?.roles.includes('coordinator') ?? false;
     const nameOf = await edge.names(request.service, [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : [])]);
-    return caseCard(request, { id: viewerId, coordinator }, nameOf, { headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue });
+    return caseCard(request, { id: viewerId, coordinator }, nameOf, { headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue, now: app.clock.now() });
   }
 
   private async toPerson(n: Notification, audience: Audience, userId: string, card: () => Promise<Card>): Promise<boolean> {
@@ -187,7 +187,7 @@ export class TeamsNotifier implements Notifier {
   async deliver(n: Notification, request: ConsultationRequest): Promise<Delivery> {
     const audiences = audiencesFor(n.event);
     const reached: boolean[] = [];
-    if (audiences.has('coordinators')) reached.push(await this.triage(n, request));
+    if (audiences.has('coordinators') && TRIAGE[n.event]) reached.push(await this.triage(n, request));
     if (n.event === 'waitlist_offer') {
       const headline = `A consultation time has come free (${formatLondon(n.data.start ?? '')}): you are first on the waitlist.`;
       reached.push(await this.toPerson(n, 'referrer', request.ownerId, () => this.personCard(request, request.ownerId, headline)));

@@ -79,7 +79,7 @@ export function noShow(request: Request, by: string, reason: string, at: Date): 
 export function complete(request: Request, by: string, outcome: NonNullable<Request['completion']>['outcome'], notes: string, at: Date): Request {
   expect(request, 'booked');
   const booking = request.booking!;
-  if (at.getTime() < Date.parse(booking.start)) throw new DomainError('consultation_not_started');
+  if (at.getTime() < Date.parse(booking.start)) throw new DomainError('outcome_too_early');
   return next(request, at, { status: 'completed', completion: { outcome, notes, by, at: at.toISOString(), consultationAt: booking.start } });
 }
 

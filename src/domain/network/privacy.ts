@@ -64,6 +64,6 @@ export function audiencesFor(event: CaseEvent): ReadonlySet<Audience> {
   if (NETWORK_EVENTS.has(event)) to.add('network');
   if (['reviewed', 'booked', 'rescheduled', 'cancelled', 'no_show', 'escalated', 'waitlist_offer', 'reminder', 'completed', 'next_steps'].includes(event)) to.add('referrer');
   if (['booked', 'rescheduled', 'cancelled', 'reminder'].includes(event)) to.add('clinician');
-  if (['offered', 'declined', 'booked', 'rescheduled', 'cancelled', 'escalated', 'no_times', 'review_requested', 'submitted'].includes(event)) to.add('coordinators');
+  if (['offered', 'declined', 'booked', 'rescheduled', 'cancelled', 'escalated', 'no_times', 'review_requested'].includes(event)) to.add('coordinators');
   return to;
 }

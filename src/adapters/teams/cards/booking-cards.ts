@@ -33,7 +33,7 @@ export function timesCard(request: ConsultationRequest, catalogue: Catalogue, ti
  */
 export function caseCard(
   request: ConsultationRequest, viewer: { id: string; coordinator: boolean }, nameOf: NameOf,
-  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; catalogue?: Catalogue } = {},
+  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; catalogue?: Catalogue; now?: Date } = {},
 ): Card {
   const { booking, offer } = request;
   const facts: { title: string; value: string }[] = [];
@@ -50,8 +50,11 @@ export function caseCard(
   }
   if (request.waitlistedAt) facts.push({ title: 'On the waitlist since', value: formatLondon(request.waitlistedAt) });
   if (request.decision) facts.push({ title: request.decision.approved ? 'Review: approved' : 'Review: not taken forward', value: request.decision.reason });
-  if (request.completion) facts.push({ title: 'Outcome', value: `${OUTCOME_LABELS[request.completion.outcome]} (${formatLondon(request.completion.at)})` });
-  if (request.nextSteps) facts.push({ title: 'Next steps', value: `${NEXT_STEP_LABELS[request.nextSteps.step]}: ${request.nextSteps.text}` });
+  if (request.completion) facts.push({ title: 'Outcome', value: `${OUTCOME_LABELS[request.completion.outcome]} (recorded ${formatLondon(request.completion.at)})` });
+  if (request.nextSteps) {
+    facts.push({ title: 'Next step (the network sees this)', value: NEXT_STEP_LABELS[request.nextSteps.step] });
+    facts.push({ title: 'Next steps', value: request.nextSteps.text });
+  }
   const last = request.changes?.at(-1);
   if (last && !booking) facts.push({ title: `Last booking ${last.kind.replace('_', '-')}`, value: `${formatLondon(last.start)}: ${last.reason}` });
   const isClinician = booking?.clinicianId === viewer.id || request.completion?.by === viewer.id;
@@ -59,9 +62,9 @@ export function caseCard(
   return expand('booking/case', {
     service: request.service, reference: request.reference, headline: options.headline ?? `Request ${request.reference}`,
     statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status], facts, errors: errorRows(options.errors),
-    booked: Boolean(booking), meetingUrl: booking?.meetingUrl ?? '', calendarUrl: options.calendarUrl ?? '', bookingId: booking?.id ?? '',
-    canChange: Boolean(booking), canRecordNoShow: Boolean(booking) && leads,
-    canComplete: request.status === 'booked' && leads, canPostNextSteps: request.status === 'completed' && leads,
+    booked: request.status === 'booked', meetingUrl: booking?.meetingUrl ?? '', calendarUrl: options.calendarUrl ?? '', bookingId: booking?.id ?? '',
+    canChange: request.status === 'booked', canRecordNoShow: request.status === 'booked' && leads && (options.now ?? new Date()).getTime() >= Date.parse(booking!.start),
+    canComplete: request.status === 'booked' && leads && (options.now ?? new Date()).getTime() >= Date.parse(booking!.start), canPostNextSteps: request.status === 'completed' && leads,
     outcomes: Object.entries(OUTCOME_LABELS).map(([value, title]) => ({ value, title })),
     steps: (['fass_assessment', 'vig_or_mbt', 'parental_psychology_service', 'advice_given', 'signposted', 'closed'] as const).map((value) => ({ value, title: NEXT_STEP_LABELS[value] })),
     canPickTimes: request.ownerId === viewer.id && ['awaiting_booking', 'waitlisted'].includes(request.status),

@@ -70,14 +70,14 @@ export const NEXT_STEPS: Record<RequestStatus, string> = {
   booked: 'join the consultation at the time shown above; you will get a reminder beforehand.',
   cancelled: 'nothing more is planned for this request; start a new one if you need to.',
   no_show: 'the clinician recorded that the consultation did not take place; ask to reschedule by starting a new request.',
-  completed: 'see the outcome and next steps below.',
+  completed: 'the outcome and next steps are shown above.',
 };
 
 /** Next steps as the family's network reads them: no names, no clinical detail. */
 export const NEXT_STEP_LABELS: Record<NextStep, string> = {
   duty_clinician_review: 'A duty clinician is reviewing the request',
   consultation_being_arranged: 'A consultation is being arranged',
-  consultation_booked: 'Consultation booked',
+  consultation_booked: 'The consultation takes place on the date shown',
   consultation_to_rebook: 'The consultation is to be rearranged',
   fass_assessment: 'FASS assessment offered',
   vig_or_mbt: 'Video Interaction Guidance or the MBT parenting group offered',

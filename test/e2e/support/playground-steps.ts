@@ -1,0 +1,62 @@
+import { ANSWER_STEPS } from '../../../src/domain/referral/steps';
+import { cardText, findAction } from '../../support/bot-client';
+import { buildAnswers } from '../../support/builders';
+import { asCardInputs } from '../../support/journey';
+import { CARD_TYPE, type BotEvent, type PlaygroundClient } from './playground-client';
+
+export type PlaygroundCard = Record<string, unknown>;
+
+/** A card message the bot posted, whose buttons can be clicked. */
+export interface CardAt { conversationId: string; messageId: string }
+
+const REFERENCE = /FASS-\d{4}-\d{4,}/;
+
+/** Clicks an Action.Execute on a card message as `as` (default the playground's own user); returns the card it becomes. */
+export async function click(client: PlaygroundClient, at: CardAt, card: unknown, verb: string,
+  extra: Record<string, unknown> = {}, as?: string): Promise<PlaygroundCard> {
+  const res = await client.invoke(at.conversationId, at.messageId, verb, { ...findAction(card, verb).data, ...extra }, as);
+  if (res.type !== CARD_TYPE) throw new Error(`${verb} answered ${JSON.stringify(res).slice(0, 300)}`);
+  return res.value as PlaygroundCard;
+}
+
+/** The first line of a card, as a person reads it first. */
+export const firstLine = (card: unknown): string | undefined => ((card as { body?: { text?: string }[] } | undefined)?.body)?.[0]?.text;
+
+/** The first line of the card a bot event carries. */
+export const headline = (e: BotEvent): string | undefined => firstLine(e.card);
+
+/** A new card message in `conversationId` whose first line is `text`. */
+export const headed = (text: string, conversationId: string) => (e: BotEvent) =>
+  e.kind === 'create' && e.conversationId === conversationId && headline(e) === text;
+
+/** The clinician publishes 09:00 to 17:00 every day from "my availability" in their personal chat. */
+export async function publishEveryDay(client: PlaygroundClient): Promise<void> {
+  await client.sendText(client.ids.personal, 'my availability');
+  const shown = await client.waitFor(headed('My availability', client.ids.personal));
+  const at = { conversationId: client.ids.personal, messageId: shown.messageId! };
+  let card = shown.card!;
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    // By title: after the first save the card's first availability.change button is a Remove.
+    const add = findAction(card, 'availability.change', 'Add weekly window');
+    const res = await client.invoke(at.conversationId, at.messageId, add.verb, { ...add.data, weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
+    card = res.value as PlaygroundCard;
+    if (!cardText(card).includes('Saved.')) throw new Error(`availability not saved: ${cardText(card).slice(0, 300)}`);
+  }
+}
+
+/**
+ * The playground's user requests a consultation in their personal chat with the synthetic answers of
+ * `buildAnswers()` (an eligible request); returns its reference and the outcome card, where it was posted.
+ */
+export async function submitEligibleRequest(client: PlaygroundClient): Promise<{ reference: string; at: CardAt; card: PlaygroundCard }> {
+  await client.sendText(client.ids.personal, 'request consultation');
+  const started = await client.waitFor((e) => e.kind === 'create' && e.conversationId === client.ids.personal && cardText(e.card).includes('Step 1 of 6'));
+  const at = { conversationId: client.ids.personal, messageId: started.messageId! };
+  let card = started.card!;
+  const answers = buildAnswers();
+  for (const step of ANSWER_STEPS) card = await click(client, at, card, 'draft.save', asCardInputs(answers[step]));
+  card = await click(client, at, card, 'request.submit');
+  const reference = REFERENCE.exec(cardText(card))?.[0];
+  if (!reference) throw new Error(`no reference on the submitted card: ${cardText(card).slice(0, 300)}`);
+  return { reference, at, card };
+}
