@@ -1,5 +1,6 @@
 import { createInMemoryStore } from '../../src/adapters/memory/in-memory-store';
 import { describeBookingContract } from './booking-contract';
+import { describeOutboxContract } from './outbox-contract';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('in-memory', async () => {
@@ -9,6 +10,11 @@ describeStoreContract('in-memory', async () => {
 
 // One process: its one store is also the "other" handle.
 describeBookingContract('in-memory', async () => {
+  const store = createInMemoryStore();
+  return { store, peer: store, close: () => store.close() };
+});
+
+describeOutboxContract('in-memory', async () => {
   const store = createInMemoryStore();
   return { store, peer: store, close: () => store.close() };
 });

@@ -1,6 +1,7 @@
 import type { Availability } from '../../src/domain/booking/availability';
 import type { Booking } from '../../src/domain/booking/booking';
 import type { RosterMember } from '../../src/domain/booking/roster';
+import type { Notification } from '../../src/domain/network/notification';
 import type { Answers } from '../../src/domain/referral/answers';
 import type { Draft } from '../../src/domain/referral/draft';
 import type { ConsultationRequest } from '../../src/domain/request/consultation-request';
@@ -102,4 +103,9 @@ export function buildRosterMember(overrides: Partial<RosterMember> = {}): Roster
 
 export function buildJob(overrides: Partial<Job> = {}): Job {
   return { id: 'notify:FASS-2026-0001:2:offered', service: 'fass', kind: 'reminder', reference: 'FASS-2026-0001', due: '2026-11-23T10:00:00.000Z', data: { event: 'offered' }, ...overrides };
+}
+
+/** A case event for the outbox; its id is unique per request version and event, as notification() makes it. */
+export function buildNotification(overrides: Partial<Notification> = {}): Notification {
+  return { id: 'FASS-2026-0001:2:booked', service: 'fass', reference: 'FASS-2026-0001', event: 'booked', at: '2026-11-23T10:10:00.000Z', data: {}, ...overrides };
 }

@@ -51,7 +51,11 @@ export function createRedisOutbox(redis: Redis, run: Run): Outbox & { close(): P
       const live = claimed.filter((e): e is StreamEntry => e !== null && e[1] !== null);
       if (live.length === 0) return [];
       // How often each has been handed out, so a worker can tell a first try from a retry after a crash.
-      const pending = (await redis.xpending(keys.outbox(service), NOTIFIER_GROUP, live[0]![0], live.at(-1)![0], live.length)) as [string, string, number, number][];
+      // One query per entry: a range limited to their number would also return entries between them that a live worker
+      // holds, and leave some of these out (counted 2 for ever, so never dead-lettered as crashed_repeatedly).
+      const pipeline = redis.pipeline();
+      for (const [id] of live) pipeline.xpending(keys.outbox(service), NOTIFIER_GROUP, id, id, 1);
+      const pending = ((await pipeline.exec()) ?? []).flatMap(([err, rows]) => (err ? [] : (rows as [string, string, number, number][])));
       const times = new Map(pending.map(([id, , , n]) => [id, n]));
       return live.map((e) => parse(e, times.get(e[0]) ?? 2));
     },
