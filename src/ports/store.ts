@@ -24,6 +24,8 @@ export interface Store {
   claimOnce(marker: string, ttlMs: number): Promise<boolean>;
   /** True while a marker claimed with claimOnce lives. */
   hasMarker(marker: string): Promise<boolean>;
+  /** Lets go of a marker early (the claimed work failed and may be tried again). */
+  releaseMarker(marker: string): Promise<void>;
   /** True when the store answers; backs /healthz. */
   ping(): Promise<boolean>;
   /** Finishes pending writes and lets go of connections. */

@@ -158,6 +158,7 @@ export function createInMemoryStore(): Store {
       return true;
     },
     hasMarker: async (marker) => (markers.get(marker) ?? 0) > Date.now(),
+    releaseMarker: async (marker) => { markers.delete(marker); },
     ping: async () => true,
     close: async () => undefined,
   };

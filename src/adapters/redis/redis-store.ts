@@ -131,6 +131,9 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     async claimOnce(marker, ttlMs) {
       return (await redis.set(keys.once(marker), '1', 'PX', ttlMs, 'NX')) === 'OK';
     },
+    async releaseMarker(marker) {
+      await redis.del(keys.once(marker));
+    },
     async hasMarker(marker) {
       return (await redis.exists(keys.once(marker))) === 1;
     },

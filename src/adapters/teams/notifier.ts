@@ -157,8 +157,16 @@ export class TeamsNotifier implements Notifier {
       await this.o.sender.send(reference, { card, update: existing });
       return existing;
     }
-    if (!(await this.store.claimOnce(`post:${service}:${cardKey}`, ROOT_CLAIM_MS))) throw new DeliveryError('card_being_posted');
-    const id = await this.o.sender.send(reference, { card });
+    const claim = `post:${service}:${cardKey}`;
+    if (!(await this.store.claimOnce(claim, ROOT_CLAIM_MS))) throw new DeliveryError('card_being_posted');
+    let id: string | undefined;
+    try {
+      id = await this.o.sender.send(reference, { card });
+    } catch (e) {
+      // Not posted (a 429, say): the next attempt, by whichever delivery, may post it.
+      await this.store.releaseMarker(claim);
+      throw e;
+    }
     if (!id) throw new DeliveryError('no_activity_id');
     await this.o.directory.saveCardId(service, cardKey, id);
     return id;

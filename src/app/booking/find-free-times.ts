@@ -1,19 +1,57 @@
-import { freeSlots, offerableTimes, type FreeSlot, type OfferableTime } from '../../domain/booking/free-times';
+import type { Availability } from '../../domain/booking/availability';
+import { freeSlots, offerableTimes, type DayRange, type FreeSlot, type OfferableTime } from '../../domain/booking/free-times';
+import type { Interval } from '../../domain/booking/interval';
 import { hasRole } from '../../domain/booking/roster';
+import { addDays, londonDate } from '../../domain/time/london';
 import { catalogueFor, type AppContext } from '../context';
 
-/** Every free consultation across the service's clinicians, as of now. */
-export async function findFreeSlots(ctx: AppContext, service: string): Promise<FreeSlot[]> {
-  const rules = catalogueFor(ctx, service).booking;
-  const now = ctx.clock.now();
-  const [availabilities, roster] = await Promise.all([ctx.store.availability.list(service), ctx.store.roster.list(service)]);
-  const clinicians = new Set(roster.filter((m) => hasRole(m, 'clinician')).map((m) => m.id));
-  const perClinician = await Promise.all(availabilities.filter((a) => clinicians.has(a.clinicianId)).map(async (a) =>
-    freeSlots(a, await ctx.store.availability.busy(service, a.clinicianId, now), rules, now)));
-  return perClinician.flat();
+const DAY_MS = 86_400_000;
+/** Days looked at in one go while looking for the earliest times. */
+const CHUNK_DAYS = 3;
+
+interface Calendars {
+  availabilities: Availability[];
+  busy: Map<string, Interval[]>;
 }
 
-/** The earliest times a referrer can choose from. */
+/** The service's clinicians' published time and bookings, read once per question. */
+async function calendars(ctx: AppContext, service: string, now: Date): Promise<Calendars> {
+  const [availabilities, roster] = await Promise.all([ctx.store.availability.list(service), ctx.store.roster.list(service)]);
+  const clinicians = new Set(roster.filter((m) => hasRole(m, 'clinician')).map((m) => m.id));
+  const mine = availabilities.filter((a) => clinicians.has(a.clinicianId));
+  const busy = await Promise.all(mine.map(async (a) => [a.clinicianId, await ctx.store.availability.busy(service, a.clinicianId, now)] as const));
+  return { availabilities: mine, busy: new Map(busy) };
+}
+
+function slotsIn(ctx: AppContext, service: string, c: Calendars, now: Date, days: DayRange): FreeSlot[] {
+  const rules = catalogueFor(ctx, service).booking;
+  return c.availabilities.flatMap((a) => freeSlots(a, c.busy.get(a.clinicianId) ?? [], rules, now, days));
+}
+
+/**
+ * The earliest times a referrer can choose from, looking a few days at a time and stopping as soon as
+ * enough are found: listing every slot of every clinician for four weeks was most of a times card's cost.
+ */
 export async function findFreeTimes(ctx: AppContext, service: string): Promise<OfferableTime[]> {
-  return offerableTimes(await findFreeSlots(ctx, service), catalogueFor(ctx, service).booking.timesShown);
+  const rules = catalogueFor(ctx, service).booking;
+  const now = ctx.clock.now();
+  const c = await calendars(ctx, service, now);
+  const last = londonDate(new Date(now.getTime() + rules.horizonDays * DAY_MS));
+  const slots: FreeSlot[] = [];
+  let times: OfferableTime[] = [];
+  for (let day = londonDate(new Date(now.getTime() + rules.leadTimeHours * 3_600_000)); day <= last; day = addDays(day, CHUNK_DAYS)) {
+    slots.push(...slotsIn(ctx, service, c, now, { from: day, to: addDays(day, CHUNK_DAYS - 1) }));
+    times = offerableTimes(slots, rules.timesShown);
+    if (times.length >= rules.timesShown) break;
+  }
+  return times;
+}
+
+/** Which of these times some clinician could still take now (each checked on its own day only). */
+export async function freeStartsAmong(ctx: AppContext, service: string, starts: readonly string[]): Promise<Set<string>> {
+  const now = ctx.clock.now();
+  const c = await calendars(ctx, service, now);
+  const days = [...new Set(starts.map((s) => londonDate(new Date(s))))];
+  const free = new Set(days.flatMap((day) => slotsIn(ctx, service, c, now, { from: day, to: day }).map((s) => s.start)));
+  return new Set(starts.filter((s) => free.has(s)));
 }

@@ -4,7 +4,7 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { auditOk, loadRequest } from './access';
-import { findFreeSlots } from './find-free-times';
+import { freeStartsAmong } from './find-free-times';
 import { escalationJob } from './jobs';
 import { notification } from '../../domain/network/notification';
 
@@ -23,7 +23,7 @@ export async function pickTimes(
   if (starts.length === 0 || starts.length > rules.maxPreferences) {
     throw new DomainError('invalid_input', [{ field: 'times', message: `choose between 1 and ${rules.maxPreferences} times` }]);
   }
-  const free = new Set((await findFreeSlots(ctx, cmd.service)).map((s) => s.start));
+  const free = await freeStartsAmong(ctx, cmd.service, starts);
   if (!starts.every((s) => free.has(s))) throw new DomainError('time_unavailable');
   const now = ctx.clock.now();
   const offered = makeOffer(request, ctx.ids.next(), starts, now);

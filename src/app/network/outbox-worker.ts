@@ -123,6 +123,7 @@ export class OutboxWorker {
           ? Math.min(e.retryAfterMs, this.o.backoffMaxMs)
           : backoffMs(attempt, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random);
         await this.o.sleep(wait);
+        if (this.stopped) return finish('skipped', attempt, 'stopping'); // left unacknowledged: another worker reclaims it
       }
     }
   }

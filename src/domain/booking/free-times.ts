@@ -2,7 +2,7 @@ import type { BookingDefaults } from '../catalogue/catalogue';
 import type { Availability } from './availability';
 import { openSpans } from './availability';
 import { overlaps, type Interval } from './interval';
-import { londonDate, londonToUtc } from '../time/london';
+import { addDays, londonDate, londonToUtc } from '../time/london';
 
 /** One clinician's bookable consultation. */
 export interface FreeSlot {
@@ -13,12 +13,18 @@ export interface FreeSlot {
 
 const MINUTE = 60_000;
 
+/** London calendar days, first and last included (YYYY-MM-DD). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
 /**
  * Every consultation a clinician could still take: inside their published spans, at least the lead
  * time from now, within the horizon, and clear (by the buffer) of consultations they already have.
  * Slots start at each span's start and follow each other with the buffer between them.
  */
-export function freeSlots(availability: Availability, busy: readonly Interval[], rules: BookingDefaults, now: Date): FreeSlot[] {
+export function freeSlots(availability: Availability, busy: readonly Interval[], rules: BookingDefaults, now: Date, days?: DayRange): FreeSlot[] {
   const length = rules.consultationMinutes * MINUTE;
   const buffer = rules.bufferMinutes * MINUTE;
   const earliest = now.getTime() + rules.leadTimeHours * 60 * MINUTE;
@@ -26,13 +32,17 @@ export function freeSlots(availability: Availability, busy: readonly Interval[],
   const slots: FreeSlot[] = [];
   // Spans from the London midnight before the lead time, so that the grid starts where the clinician's
   // time does, not at a moment cut by the lead time that moves every second: a time the referrer was
-  // shown must still be on offer when they pick it.
-  const dayStart = londonToUtc(londonDate(new Date(earliest)), '00:00');
-  for (const span of openSpans(availability, dayStart, new Date(latest))) {
+  // shown must still be on offer when they pick it. `days` narrows this to some London days only.
+  const firstDay = londonDate(new Date(earliest));
+  const from = londonToUtc(days && days.from > firstDay ? days.from : firstDay, '00:00');
+  const to = days ? Math.min(latest, londonToUtc(addDays(days.to, 1), '00:00').getTime()) : latest;
+  if (from.getTime() >= to) return slots;
+  for (const span of openSpans(availability, from, new Date(to))) {
     for (let start = span.start; start + length <= span.end; start += length + buffer) {
       if (start < earliest) continue;
       const slot = { start, end: start + length };
       if (busy.some((b) => overlaps(slot, b, buffer))) continue;
+      if (slot.end > latest) continue;
       slots.push({ clinicianId: availability.clinicianId, start: new Date(start).toISOString(), end: new Date(slot.end).toISOString() });
     }
   }

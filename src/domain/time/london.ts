@@ -30,15 +30,27 @@ export const formatDay = (isoDate: string): string => displayDay.format(new Date
  * skipped in March) moves forward by the gap; a time that happens twice (October) is the first one.
  */
 export function londonToUtc(date: string, time: string): Date {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: DISPLAY_TIME_ZONE });
-  if (!local.isValid) throw new RangeError(`not a London date and time: ${date} ${time}`);
-  // luxon resolves a repeated time from today's offset, so its answer would change with the season we run in.
-  const first = Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()), local.toMillis());
-  return new Date(first);
+  const key = `${date}T${time}`;
+  let ms = resolved.get(key);
+  if (ms === undefined) {
+    const local = DateTime.fromISO(key, { zone: DISPLAY_TIME_ZONE });
+    if (!local.isValid) throw new RangeError(`not a London date and time: ${date} ${time}`);
+    // luxon resolves a repeated time from today's offset, so its answer would change with the season we run in.
+    ms = Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()), local.toMillis());
+    // The zone maths is the costly part of listing free times; the same few hundred dates and times recur.
+    if (resolved.size >= RESOLVED_MAX) resolved.delete(resolved.keys().next().value!);
+    resolved.set(key, ms);
+  }
+  return new Date(ms);
 }
 
-/** ISO weekday (1 = Monday ... 7 = Sunday) of a calendar date. */
-export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+const RESOLVED_MAX = 20_000;
+const resolved = new Map<string, number>();
+
+const utcMidnight = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a calendar date. Calendar arithmetic needs no time zone. */
+export const weekdayOf = (date: string): number => new Date(utcMidnight(date)).getUTCDay() || 7;
 
 /** The calendar date `days` after `date`. */
-export const addDays = (date: string, days: number): string => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+export const addDays = (date: string, days: number): string => new Date(utcMidnight(date) + days * 86_400_000).toISOString().slice(0, 10);
