@@ -33,7 +33,14 @@ function actionData(body: string, verb: string): Record<string, unknown> | undef
  * One consultation journey as the real card payloads: install (welcome), start, every step, submit, the
  * times card, the referrer's pick, and a clinician's accept in the triage channel: 12 turns.
  */
-export function journeyRequests(sinkUrl: string, clinicians: readonly string[]): autocannon.Request[] {
+export interface JourneyHooks {
+  /** A referrer was shown a reference: the request is saved, as far as they know. */
+  onSubmitted?: (reference: string) => void;
+  /** Any answer, for counting what people saw. */
+  onAnswer?: (status: number, body: string) => void;
+}
+
+export function journeyRequests(sinkUrl: string, clinicians: readonly string[], hooks: JourneyHooks = {}): autocannon.Request[] {
   const answers = buildAnswers();
   const steps: autocannon.Request[] = [
     {
@@ -68,7 +75,11 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[]):
     })),
     {
       setupRequest: (req, context) => ({ ...req, body: invoke(context as Context, sinkUrl, 'request.submit', JSON.parse((context as Context).submit ?? '{}') as Record<string, unknown>) }),
-      onResponse: (_s, body, context) => { (context as Context).reference = /FASS-\d{4}-\d{4,}/.exec(body)?.[0] ?? ''; },
+      onResponse: (status, body, context) => {
+        const reference = /Request (FASS-\d{4}-\d{4,})/.exec(body)?.[1] ?? '';
+        (context as Context).reference = reference;
+        if (reference && status === 200) hooks.onSubmitted?.(reference);
+      },
     },
     {
       setupRequest: (req, context) => ({ ...req, body: invoke(context as Context, sinkUrl, 'booking.times', { service: 'fass', reference: (context as Context).reference }) }),
@@ -91,6 +102,15 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[]):
       onResponse: (_s, body) => { if (/Accepted by|Already taken|You are booked then/.test(body)) completed += 1; },
     },
   ];
+  if (hooks.onAnswer) {
+    for (const step of steps) {
+      const own = step.onResponse;
+      step.onResponse = (status, body, context, headers) => {
+        hooks.onAnswer!(status, body);
+        if (typeof own === 'function') own(status, body, context, headers);
+      };
+    }
+  }
   return steps;
 }
 

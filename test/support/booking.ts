@@ -56,6 +56,7 @@ export function sentTo(calls: readonly ConnectorCall[], conversationId: string, 
 /** An app context on a Redis the bots under test also use, for setting up and inspecting state from the test. */
 export function appOn(redisUrl: string): { app: AppContext; close(): Promise<void> } {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined); // drills kill the server on purpose; commands still fail loudly
   const store = createRedisStore(redis, { draftTtlMs: 86_400_000 });
   const app: AppContext = {
     store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(),

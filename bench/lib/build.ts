@@ -1,0 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const BOT = resolve(ROOT, 'dist/main.js');
+
+/** Compiles the bot (dist/) and the echo bot (dist-bench/), as they run in production: plain Node, no transpiler. */
+export function build(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, 'bench/echo-bot.ts', '--outDir', 'dist-bench', '--module', 'commonjs', '--target', 'ES2022',
+    '--esModuleInterop', '--skipLibCheck', '--types', 'node'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export const BOT_ENV = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', NOTIFIER: 'inline' };
