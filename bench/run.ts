@@ -3,8 +3,8 @@
  * run alternately (A B A B) in this process tree, driven by autocannon against 127.0.0.1 only, with the
  * same connector sink. Writes bench/results.json and prints a table.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { seedRoster } from '../src/app/booking/manage-roster';
 import { pickTimes } from '../src/app/booking/pick-times';
@@ -14,6 +14,7 @@ import { appOn, publishEveryDayDirect, submitManyEligible } from '../test/suppor
 import { startConnectorStub } from '../test/support/connector-stub';
 import { freePort, startRedis } from '../test/support/redis-server';
 import { bookingRace } from './lib/booking-race';
+import { build, ROOT } from './lib/build';
 import { fanout } from './lib/fanout';
 import { journeyCount, journeyRequests, echoRequests } from './lib/journey';
 import { drive } from './lib/load';
@@ -25,16 +26,9 @@ import { median, percentile, round } from './lib/stats';
 const SMOKE = process.argv.includes('--smoke');
 const SECONDS = SMOKE ? 2 : 10;
 const ROUNDS = SMOKE ? 1 : 2;
-const ROOT = resolve(__dirname, '..');
 const TURNS_PER_JOURNEY = 12;
 
 interface Figures { rps: number; p50: number; p95: number; p99: number; rss_mb: number; cold_start_ms: number }
-
-function build(): void {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), 'bench/echo-bot.ts', '--outDir', 'dist-bench', '--module', 'commonjs', '--target', 'ES2022',
-    '--esModuleInterop', '--skipLibCheck', '--types', 'node'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 async function measure(proc: NodeProcess, requests: () => Parameters<typeof drive>[3]) {
   const throughput = await drive(proc.url, 50, SECONDS, requests());
@@ -113,7 +107,7 @@ async function main(): Promise<void> {
 
   const results = {
     generated_at: new Date().toISOString(), mode: SMOKE ? 'smoke' : 'full', seconds_per_measurement: SECONDS, rounds: ROUNDS,
-    machine: { cpus: require('node:os').cpus().length, node: process.version },
+    machine: { cpus: cpus().length, node: process.version },
     echo, journey,
     journey_ratio: round(journey.rps / echo.rps, 3), p99_ratio: round(journey.p99 / echo.p99, 3),
     rss_ratio: round(journey.rss_mb / echo.rss_mb, 3), cold_start_ratio: round(journey.cold_start_ms / echo.cold_start_ms, 3),
