@@ -59,7 +59,7 @@ export class RateLimiter {
    */
   async acquire(conversationId: string): Promise<() => void> {
     const turn = (this.queues.get(conversationId) ?? Promise.resolve()).then(async () => {
-      for (let wait = this.waitFor(conversationId); wait > 0; wait = this.waitFor(conversationId)) await new Promise((r) => setTimeout(r, wait + 1));
+      for (let wait = this.waitFor(conversationId); wait > 0; wait = this.waitFor(conversationId)) await new Promise((r) => setTimeout(r, wait));
       this.inFlight.set(conversationId, (this.inFlight.get(conversationId) ?? 0) + 1);
       this.globalInFlight += 1;
     });
