@@ -132,13 +132,16 @@ describe('a family\'s professional network follows a case through the Agents Pla
     const { reference, mine } = story;
     const at = { conversationId: clinicianPg.ids.personal, messageId: mine!.messageId! };
     const outcome = { outcome: 'fass_assessment_offered', notes: NOTES };
-    const early = await click(clinicianPg, at, mine!.card, 'consultation.complete', outcome);
-    expect(cardText(early)).toContain('Not started yet');
-    expect(cardText(early)).toContain('Nothing was changed');
+    // Before the start the card offers no outcome form, and a click that still arrives is refused.
+    expect(JSON.stringify(mine!.card)).not.toContain('"verb":"consultation.complete"');
+    const early = await clinicianPg.invoke(at.conversationId, at.messageId, 'consultation.complete', { service: 'fass', reference, ...outcome });
+    expect(cardText(early.value)).toContain('Not started yet');
+    expect(cardText(early.value)).toContain('Nothing was changed');
 
     await consultationHappened(store.app, reference!);
     pg.mark();
-    const done = await click(clinicianPg, at, early, 'consultation.complete', outcome);
+    const after = await click(clinicianPg, at, early.value as Record<string, unknown>, 'booking.view');
+    const done = await click(clinicianPg, at, after, 'consultation.complete', outcome);
     expect(firstLine(done)).toBe('Outcome recorded');
 
     for (const place of networkPlaces()) {
