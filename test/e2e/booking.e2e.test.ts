@@ -5,6 +5,7 @@ import { buildAnswers, SYNTHETIC } from '../support/builders';
 import { asCardInputs } from '../support/journey';
 import { freePort, startRedis, type PrivateRedis } from '../support/redis-server';
 import { BotProcess } from './support/bot-process';
+import { publishEveryDay } from './support/playground-steps';
 import { CARD_TYPE, startPlayground, type BotEvent, type PlaygroundClient } from './support/playground-client';
 
 jest.setTimeout(60_000);
@@ -65,17 +66,7 @@ const story: { reference?: string; starts?: string[]; triage?: BotEvent } = {};
 
 describe('booking a consultation through the Agents Playground', () => {
   it('a clinician publishes availability from their own personal chat', async () => {
-    await clinicianPg.sendText(clinicianPg.ids.personal, 'my availability');
-    const shown = await clinicianPg.waitFor(headed('My availability', clinicianPg.ids.personal));
-    const at = { conversationId: clinicianPg.ids.personal, messageId: shown.messageId! };
-    let card = shown.card!;
-    for (let weekday = 1; weekday <= 7; weekday += 1) {
-      // By title: after the first save the card's first availability.change button is a Remove.
-      const add = findAction(card, 'availability.change', 'Add weekly window');
-      const res = await clinicianPg.invoke(at.conversationId, at.messageId, add.verb, { ...add.data, weekday: String(weekday), weeklyStart: '09:00', weeklyEnd: '17:00' });
-      card = res.value as Record<string, unknown>;
-      expect(cardText(card)).toContain('Saved.');
-    }
+    const card = await publishEveryDay(clinicianPg);
     expect(cardText(card)).toContain('Sundays 09:00 to 17:00');
     expect(cardText(card)).toContain('Mondays 09:00 to 17:00');
   });

@@ -29,8 +29,8 @@ export const headline = (e: BotEvent): string | undefined => firstLine(e.card);
 export const headed = (text: string, conversationId: string) => (e: BotEvent) =>
   e.kind === 'create' && e.conversationId === conversationId && headline(e) === text;
 
-/** The clinician publishes 09:00 to 17:00 every day from "my availability" in their personal chat. */
-export async function publishEveryDay(client: PlaygroundClient): Promise<void> {
+/** The clinician publishes 09:00 to 17:00 every day from "my availability" in their personal chat; returns the last card. */
+export async function publishEveryDay(client: PlaygroundClient): Promise<PlaygroundCard> {
   await client.sendText(client.ids.personal, 'my availability');
   const shown = await client.waitFor(headed('My availability', client.ids.personal));
   const at = { conversationId: client.ids.personal, messageId: shown.messageId! };
@@ -42,6 +42,7 @@ export async function publishEveryDay(client: PlaygroundClient): Promise<void> {
     card = res.value as PlaygroundCard;
     if (!cardText(card).includes('Saved.')) throw new Error(`availability not saved: ${cardText(card).slice(0, 300)}`);
   }
+  return card;
 }
 
 /**
