@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     try {
       const { run } = (await import(path)) as { run: (o: { smoke: boolean }) => Promise<{ pass: boolean }> };
       const r = await run({ smoke: SMOKE });
-      results[name] = { ...r, seconds: Math.round((Date.now() - t) / 100) / 10 };
+      results[name] = { ...r, drill_seconds: Math.round((Date.now() - t) / 100) / 10 };
       allPass &&= r.pass;
     } catch (e) {
       results[name] = { pass: false, error: (e as Error).message.slice(0, 500) };

@@ -28,6 +28,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     inFlight += 1;
     try {
       await options.endpoint.process(req, res);
+    } catch {
+      // A body that is not an activity (no type, not JSON) fails before the adapter's own error handling:
+      // it is the sender's mistake, answered 400 without echoing anything back.
+      if (!res.headersSent) res.send(400, { error: 'not_an_activity' });
     } finally {
       inFlight -= 1;
     }

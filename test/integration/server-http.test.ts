@@ -15,6 +15,19 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('answers 400, echoing nothing, to a body that is not an activity', async () => {
+    const h = await startHarness({});
+    try {
+      for (const body of [{}, { type: 5 }]) {
+        const res = await h.client.post(body);
+        expect(res).toEqual({ status: 400, body: { error: 'not_an_activity' } });
+      }
+      expect(h.calls).toHaveLength(0);
+    } finally {
+      await h.stop();
+    }
+  });
+
   it('reports on /healthz whether the store answers', async () => {
     const redis = await startRedis();
     const h = await startHarness({ REDIS_URL: redis.url });

@@ -35,6 +35,7 @@ export interface PrivateRedis {
 async function waitForPing(port: number, deadline = Date.now() + 10_000): Promise<void> {
   for (;;) {
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined); // refused until the server is up: that is what the probe waits for
     try {
       await probe.connect();
       if ((await probe.ping()) === 'PONG') return;

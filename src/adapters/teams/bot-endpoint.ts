@@ -1,6 +1,8 @@
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { MessageEndpoint } from '../../http/server';
 import type { Logger } from '../../logger';
@@ -13,12 +15,26 @@ export interface BotCredentials {
   tenantId: string;
 }
 
+/** jsonwebtoken's refusals, which botframework-connector passes on as they are (bad signature, alg none, not yet valid). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** CloudAdapter answers 401 only to an AuthenticationError and 500 to anything else: a forged token is a refusal, not our failure. */
+class TokenAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (e) {
+      throw TOKEN_ERRORS.has((e as Error).name) ? new AuthenticationError('Unauthorized. Invalid token.', StatusCodes.UNAUTHORIZED) : e;
+    }
+  }
+}
+
 /**
  * Bot Framework's CloudAdapter behind the server's endpoint. An empty app id is local mode (the Agents
  * Playground); with an app id set, every request must carry a valid Bot Framework token or gets 401.
  */
 export function createAdapter(credentials: BotCredentials): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new TokenAuthentication({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
     MicrosoftAppType: credentials.appType,
