@@ -37,11 +37,17 @@ export function freeSlots(availability: Availability, busy: readonly Interval[],
   const from = londonToUtc(days && days.from > firstDay ? days.from : firstDay, '00:00');
   const to = days ? Math.min(latest, londonToUtc(addDays(days.to, 1), '00:00').getTime()) : latest;
   if (from.getTime() >= to) return slots;
+  // Spans and the slots in them come in time order, so one pass over the bookings, sorted, finds every clash.
+  const booked = [...busy].sort((a, b) => a.start - b.start);
+  let next = 0;
   for (const span of openSpans(availability, from, new Date(to))) {
     for (let start = span.start; start + length <= span.end; start += length + buffer) {
       if (start < earliest) continue;
       const slot = { start, end: start + length };
-      if (busy.some((b) => overlaps(slot, b, buffer))) continue;
+      while (next < booked.length && booked[next]!.end + buffer <= slot.start) next += 1;
+      let clash = false;
+      for (let j = next; j < booked.length && booked[j]!.start < slot.end + buffer; j += 1) if (overlaps(slot, booked[j]!, buffer)) { clash = true; break; }
+      if (clash) continue;
       if (slot.end > latest) continue;
       slots.push({ clinicianId: availability.clinicianId, start: new Date(start).toISOString(), end: new Date(slot.end).toISOString() });
     }

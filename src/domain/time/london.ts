@@ -10,8 +10,23 @@ const display = new Intl.DateTimeFormat('en-GB', {
 const displayTime = new Intl.DateTimeFormat('en-GB', { timeZone: DISPLAY_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 const displayDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
-/** The calendar date in London, YYYY-MM-DD. */
-export const londonDate = (at: Date): string => dateParts.format(at);
+const HOUR_MS = 3_600_000;
+const dates = new Map<number, string>();
+
+/**
+ * The calendar date in London, YYYY-MM-DD. London's offset is a whole number of hours, so the date is the
+ * same throughout a UTC hour: it is worked out once per hour, formatting being costly.
+ */
+export function londonDate(at: Date): string {
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let date = dates.get(hour);
+  if (date === undefined) {
+    date = dateParts.format(at);
+    if (dates.size >= RESOLVED_MAX) dates.delete(dates.keys().next().value!);
+    dates.set(hour, date);
+  }
+  return date;
+}
 
 /** The calendar year in London (a request made at 00:30 on 1 January BST/GMT belongs to the new year). */
 export const londonYear = (at: Date): number => Number(londonDate(at).slice(0, 4));
