@@ -61,6 +61,7 @@ describe('fan-out through a connector that enforces Teams\' limits and answers 4
     }
     const { overLimit, random } = env.h.connector.throttled;
     process.stdout.write(`fan-out: ${CONVERSATIONS * CASES} case cards, ${env.h.connector.calls.length} sends accepted in ${seconds.toFixed(1)} s, 429s: ${random} injected, ${overLimit} over Teams' limits; lost ${lost}, duplicates ${duplicates}\n`);
+    if (lost > 0) process.stdout.write(`dead letters: ${JSON.stringify(await env.h.bot.app.store.outbox.listDead('fass', 10))}\n`);
     if (overLimit > 0) process.stdout.write(`over the limits: ${env.h.connector.throttled.reasons.join(', ')}\n`);
     expect({ lost, duplicates, overLimit }).toEqual({ lost: 0, duplicates: 0, overLimit: 0 });
     expect(random).toBeGreaterThan(0);

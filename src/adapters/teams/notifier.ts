@@ -189,7 +189,12 @@ export class TeamsNotifier implements Notifier {
     // Only conversations and followers that were there when it happened: a conversation linked later starts from the card.
     const conversations = (request.links ?? []).filter((l) => l.at <= n.at).map((l) => this.toConversation(n, request, l.conversationId));
     const followers = (request.followers ?? []).filter((f) => f.at <= n.at).map((f) => this.toFollower(n, request, f.userId));
-    return Promise.all([...conversations, ...followers]);
+    // Every send of this attempt finishes before the attempt counts as failed, so a retry never races the
+    // sends of the attempt before it, and each attempt gets as far as it can.
+    const settled = await Promise.allSettled([...conversations, ...followers]);
+    const failed = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    if (failed.length > 0) throw failed.find((e) => e instanceof DeliveryError && e.retryAfterMs !== undefined) ?? failed[0];
+    return settled.map((r) => (r as PromiseFulfilledResult<boolean>).value);
   }
 
   async deliver(n: Notification, request: ConsultationRequest): Promise<Delivery> {
