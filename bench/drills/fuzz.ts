@@ -8,7 +8,7 @@ import { fuzzCases, spliceDeep, type FuzzCase } from '../lib/fuzz-cases';
 import { seedSomeoneElsesCases } from '../lib/fuzz-state';
 import { watchOutput } from '../lib/output-watch';
 import { startNode, type NodeProcess } from '../lib/processes';
-import { startRecordingSink } from '../lib/recording-sink';
+import { startSink, type Sink } from '../lib/sink';
 import { changedKeys, draftsOf, snapshot } from '../lib/redis-snapshot';
 
 const FUZZER = { id: 'aad-fuzz-outsider', name: 'Synthetic Fuzzer' };
@@ -71,7 +71,7 @@ const alive = async (bot: NodeProcess) => bot.child.exitCode === null && bot.chi
   && fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
 
 /** Posts one case within Teams' 15 s and judges the answer. */
-async function send(botUrl: string, sink: Awaited<ReturnType<typeof startRecordingSink>>, k: FuzzCase, n: number) {
+async function send(botUrl: string, sink: Sink, k: FuzzCase, n: number) {
   const { body, contentType, conversationId } = render(k, n, sink.url);
   const answer = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body, signal: AbortSignal.timeout(15_000) })
     .then(async (r) => ({ status: r.status, text: await r.text() }), (e: Error) => ({ status: 0, text: e.message }));
@@ -118,7 +118,7 @@ export async function run({ smoke }: { smoke: boolean }) {
 async function fuzz(smoke: boolean, stack: ReturnType<typeof cleanupStack>) {
   const redis = await startRedis();
   stack.defer(() => redis.stop());
-  const sink = await startRecordingSink();
+  const sink = await startSink({ recordCards: true });
   stack.defer(() => sink.stop());
   const { app, close } = appOn(redis.url);
   stack.defer(close);

@@ -8,9 +8,8 @@ import type { ConversationStore } from '../../ports/conversations';
 import type { Job, JobQueue } from '../../ports/job-queue';
 import type { RequestEffects } from '../../ports/request-store';
 import type { RosterStore } from '../../ports/roster-store';
+import { copy, key } from './copy';
 
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const key = (...parts: string[]) => parts.join('\u0000');
 
 interface AuditSink {
   appendNow(service: string, entry: AuditEntry): void;

@@ -1,7 +1,7 @@
 import type { Notification } from '../../domain/network/notification';
 import type { DeadLetter, Outbox, OutboxEntry } from '../../ports/outbox';
+import { copy } from './copy';
 
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Held {

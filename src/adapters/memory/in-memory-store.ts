@@ -9,10 +9,8 @@ import { InMemoryOutbox } from './in-memory-outbox';
 import type { Notification } from '../../domain/network/notification';
 import { InMemoryAvailability, InMemoryConversations, InMemoryJobs, InMemoryRoster } from './in-memory-booking';
 import type { Store } from '../../ports/store';
+import { copy, key } from './copy';
 
-/** Copies through JSON, as Redis would, so that no caller can change stored state by holding a reference. */
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const key = (...parts: string[]) => parts.join('\u0000');
 
 class InMemoryAuditLog implements AuditLog {
   private readonly entries = new Map<string, AuditEntry[]>();

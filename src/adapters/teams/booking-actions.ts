@@ -31,7 +31,8 @@ type Handler<V extends BookingVerb> = (ctx: AppContext, edge: Edge, actor: Actor
 
 const SHOWN_ON_TRIAGE: readonly ErrorCode[] = ['slot_taken', 'request_moved_on', 'clinician_busy', 'outside_availability', 'time_unavailable', 'invalid_input'];
 
-async function caseFor(ctx: AppContext, edge: Edge, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<Card> {
+/** The case card as one of its parties sees it in personal chat, with the names and links it shows. */
+export async function caseFor(ctx: AppContext, edge: Edge, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<Card> {
   const coordinator = (await ctx.store.roster.get(request.service, actor.id))?.roles.includes('coordinator') ?? false;
   const people = [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
   const nameOf = await edge.names(request.service, people);

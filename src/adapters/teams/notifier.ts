@@ -8,8 +8,8 @@ import { formatLondon } from '../../domain/time/london';
 import type { Logger } from '../../logger';
 import { DeliveryError, type Delivery, type Notifier } from '../../ports/notifier';
 import type { ConversationReference } from 'botbuilder';
-import { triageFor, type Edge } from './booking-actions';
-import { caseCard, networkCaseCard, networkEntryText, timesCard } from './cards/booking-cards';
+import { caseFor, triageFor, type Edge } from './booking-actions';
+import { networkCaseCard, networkEntryText, timesCard } from './cards/booking-cards';
 import { outcomeCard } from './cards/outcome-card';
 import { noticeCard } from './cards/simple-cards';
 import type { Card } from './cards/templates';
@@ -83,9 +83,7 @@ export class TeamsNotifier implements Notifier {
     if (request.status === 'awaiting_booking' || request.status === 'waitlisted') {
       return timesCard(request, catalogue, await findFreeTimes(app, request.service), { headline });
     }
-    const coordinator = (await app.store.roster.get(request.service, viewerId))?.roles.includes('coordinator') ?? false;
-    const nameOf = await edge.names(request.service, [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : [])]);
-    return caseCard(request, { id: viewerId, coordinator }, nameOf, { headline, calendarUrl: request.booking ? edge.calendarUrl(request) : '', catalogue, now: app.clock.now() });
+    return caseFor(app, edge, { id: viewerId }, request, { headline });
   }
 
   private async toPerson(n: Notification, audience: Audience, userId: string, card: () => Promise<Card>): Promise<boolean> {

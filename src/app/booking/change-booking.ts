@@ -4,15 +4,15 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { auditOk, loadRequest, requireBookingParty } from './access';
-import { checkReason } from './decline-offer';
+import { checkReason } from '../required-text';
 import { allReminderIds } from './jobs';
 import { notification, type Notification } from '../../domain/network/notification';
 
 export type BookingChangeKind = 'cancel' | 'reschedule' | 'no_show';
 
 const STEP = { cancel, reschedule, no_show: noShow } as const;
+/** The event each change makes, which is also how the booking's change is recorded. */
 const EVENT = { cancel: 'cancelled', reschedule: 'rescheduled', no_show: 'no_show' } as const;
-const CHANGE_KIND = EVENT;
 
 /** The referrer first in the waitlist (not this request), to be offered a freed time before anyone else. */
 async function waitlistHead(ctx: AppContext, service: string, except: string): Promise<ConsultationRequest | undefined> {
@@ -34,7 +34,7 @@ export async function changeBooking(
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   const action = `booking.${cmd.kind}`;
   const last = request.changes?.at(-1);
-  if (request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === CHANGE_KIND[cmd.kind] && last.by === actor.id) {
+  if (request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === EVENT[cmd.kind] && last.by === actor.id) {
     return { request, changed: false };
   }
   const party = await requireBookingParty(ctx, request, actor, action);

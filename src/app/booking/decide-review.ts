@@ -2,7 +2,7 @@ import { decideReview as decide } from '../../domain/booking/transitions';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Actor, AppContext } from '../context';
 import { auditOk, loadRequest, requireRole } from './access';
-import { checkReason } from './decline-offer';
+import { checkReason } from '../required-text';
 import { notification } from '../../domain/network/notification';
 
 /** Coordinators' review queue: requests waiting for a duty clinician's decision, oldest first. */

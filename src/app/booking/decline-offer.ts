@@ -1,19 +1,9 @@
 import { decline } from '../../domain/booking/transitions';
-import { DomainError } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Actor, AppContext } from '../context';
+import { checkReason } from '../required-text';
 import { auditOk, loadRequest, requireRole } from './access';
 import { notification } from '../../domain/network/notification';
-
-export const MAX_REASON = 500;
-
-/** Checks a reason a person gave for a change: required, and short enough for a card. */
-export function checkReason(reason: string | undefined, field = 'reason'): string {
-  const text = (reason ?? '').trim();
-  if (text.length < 3) throw new DomainError('invalid_input', [{ field, message: 'give a short reason' }]);
-  if (text.length > MAX_REASON) throw new DomainError('invalid_input', [{ field, message: `keep it under ${MAX_REASON} characters` }]);
-  return text;
-}
 
 /** A clinician says they cannot take this request, and why; coordinators see it on the triage card. */
 export async function declineOffer(

@@ -20,7 +20,8 @@ export type NextStep =
 export const COMPLETION_OUTCOMES = ['advice_given', 'fass_assessment_offered', 'vig_or_mbt_offered', 'referred_pps', 'signposted', 'closed'] as const;
 export type CompletionOutcome = (typeof COMPLETION_OUTCOMES)[number];
 
-const OUTCOME_NEXT: Record<CompletionOutcome, NextStep> = {
+/** The next step the network is told for each outcome the clinician records. */
+export const OUTCOME_NEXT: Record<CompletionOutcome, NextStep> = {
   advice_given: 'advice_given', fass_assessment_offered: 'fass_assessment', vig_or_mbt_offered: 'vig_or_mbt',
   referred_pps: 'parental_psychology_service', signposted: 'signposted', closed: 'closed',
 };
