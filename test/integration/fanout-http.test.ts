@@ -54,7 +54,12 @@ describe('fan-out through a connector that enforces Teams\' limits and answers 4
       for (const reference of references) {
         const { posted, updated, lines } = shownIn(env.h.connector.calls, group.conversation.id, reference);
         const wanted = [`${reference}: This conversation now follows the case`, `${reference}: Consultation cancelled`];
-        lost += (posted === 0 ? 1 : 0) + wanted.filter((w) => !lines.some((l) => l.startsWith(w))).length;
+        const missing = (posted === 0 ? 1 : 0) + wanted.filter((w) => !lines.some((l) => l.startsWith(w))).length;
+        if (missing > 0) {
+          const disclosed = (await env.h.bot.app.store.audit.recent('fass', 100_000)).filter((e) => e.action === 'disclose' && e.detail?.to === `conv:${group.conversation.id}` && e.subject === reference);
+          process.stdout.write(`missing in ${group.conversation.id} for ${reference}: posted ${posted}, lines ${JSON.stringify(lines)}, disclosed ${JSON.stringify(disclosed.map((d) => d.detail?.event))}\n`);
+        }
+        lost += missing;
         duplicates += Math.max(0, posted - 1) + wanted.reduce((d, w) => d + Math.max(0, lines.filter((l) => l.startsWith(w)).length - 1), 0);
         expect(cardText(updated.at(-1))).toContain('Consultation cancelled');
       }
