@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { seedRoster } from '../../src/app/booking/manage-roster';
 import { BotClient, cardText } from '../support/bot-client';
 import { eventually, useBotOnRedis } from '../support/bot-harness';
@@ -9,9 +10,15 @@ jest.setTimeout(60_000);
 const { referrer, clinicianA, coordinator } = PEOPLE;
 const CONVERSATIONS = 25;
 const CASES = 2;
+// The stub's refusals are drawn from a seeded sequence, so that a failing run can be replayed: FANOUT_SEED=<seed>.
+const SEED = Number(process.env.FANOUT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const draws = fc.sample(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { seed: SEED, numRuns: 10_000 });
+let draw = 0;
+const seeded = () => draws[draw++ % draws.length]!;
+process.stdout.write(`fan-out: seed ${SEED} (replay with FANOUT_SEED=${SEED})\n`);
 // Teams' limits in the stub (7/s and 60/30s per conversation, 50/s overall), and one send in ten refused with 429 at random.
 const env = useBotOnRedis({ ROSTER, JOB_POLL_MS: '100', OUTBOX_BLOCK_MS: '100', OUTBOX_MAX_ATTEMPTS: '10' }, {
-  teamsLimits: { globalPerSecond: 50 }, random429: 0.1,
+  teamsLimits: { globalPerSecond: 50 }, random429: 0.1, random: seeded,
   // Replies within a turn (to the test's own activities, ids act-N) are the test driving the bot, not the fan-out.
   appliesTo: (_method, path) => !/\/activities\/act-\d+$/.test(path),
 });
