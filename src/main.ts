@@ -143,7 +143,7 @@ export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = create
   const config = loadConfig(env);
   if (!config.REDIS_URL) throw new ConfigError('REDIS_URL: a separate notifier needs the shared Redis');
   const parts = compose(config, log);
-  const worker = notifierFor(config, parts, createAdapter(parts.credentials), log);
+  const worker = notifierFor(config, parts, createAdapter(parts.credentials, log), log);
   worker.start();
   log.info({ evt: 'notifier_started' }, 'notifier started');
   return {

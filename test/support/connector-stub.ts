@@ -23,6 +23,8 @@ export interface ConnectorStubOptions {
   random?: () => number;
   /** Which sends the limits and refusals apply to (default: all). */
   appliesTo?: (method: string, path: string) => boolean;
+  /** Refuse this send with this HTTP status (429 comes with Retry-After: 1), as Teams does when it will not take it. */
+  refuse?: (method: string, path: string) => number | undefined;
 }
 
 export interface ConnectorStub {
@@ -31,6 +33,8 @@ export interface ConnectorStub {
   calls: ConnectorCall[];
   /** Sends answered 429: those over a Teams limit, and those refused at random. */
   throttled: { overLimit: number; random: number; reasons: string[] };
+  /** Sends refused through `refuse`, in order. */
+  refused: { method: string; path: string; status: number }[];
   stop(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ const conversationOf = (path: string) => decodeURIComponent(path.split('/')[3] ?
 export async function startConnectorStub(options: ConnectorStubOptions = {}): Promise<ConnectorStub> {
   const calls: ConnectorCall[] = [];
   const throttled = { overLimit: 0, random: 0, reasons: [] as string[] };
+  const refused: ConnectorStub['refused'] = [];
   const windows = new Map<string, number[]>();
   const global: number[] = [];
   const random = options.random ?? Math.random;
@@ -75,6 +80,13 @@ export async function startConnectorStub(options: ConnectorStubOptions = {}): Pr
       const answer = () => {
         if (res.destroyed || req.socket.destroyed) return; // the bot went away before the answer: not shown
         const sending = (req.method === 'POST' || req.method === 'PUT') && (options.appliesTo?.(req.method, path) ?? true);
+        const refusal = sending ? options.refuse?.(req.method ?? '', path) : undefined;
+        if (refusal !== undefined) {
+          refused.push({ method: req.method ?? '', path, status: refusal });
+          res.writeHead(refusal, { 'content-type': 'application/json', ...(refusal === 429 ? { 'retry-after': '1' } : {}) });
+          res.end(JSON.stringify({ error: { code: refusal === 429 ? 'TooManyRequests' : 'Refused' } }));
+          return;
+        }
         if (sending && options.random429 && random() < options.random429) {
           throttled.random += 1;
           res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
@@ -104,6 +116,7 @@ export async function startConnectorStub(options: ConnectorStubOptions = {}): Pr
     url: `http://127.0.0.1:${port}/`,
     calls,
     throttled,
+    refused,
     stop: () => new Promise((r) => {
       server.close(() => r());
       server.closeAllConnections();

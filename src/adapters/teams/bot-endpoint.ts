@@ -33,24 +33,26 @@ class TokenAuthentication extends ConfigurationBotFrameworkAuthentication {
  * Bot Framework's CloudAdapter behind the server's endpoint. An empty app id is local mode (the Agents
  * Playground); with an app id set, every request must carry a valid Bot Framework token or gets 401.
  */
-export function createAdapter(credentials: BotCredentials): CloudAdapter {
+export function createAdapter(credentials: BotCredentials, log: Logger): CloudAdapter {
   const auth = new TokenAuthentication({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
     MicrosoftAppType: credentials.appType,
     MicrosoftAppTenantId: credentials.tenantId,
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  return new CloudAdapter(auth);
-}
-
-export function createBotEndpoint(credentials: BotCredentials, bot: ConsultationBot, log: Logger): MessageEndpoint & { adapter: CloudAdapter } {
-  const adapter = createAdapter(credentials);
+  const adapter = new CloudAdapter(auth);
+  // Proactive sends (the notifier) run through this too; TeamsSender carries their errors out itself, so none is lost here.
   adapter.onTurnError = async (context, error) => {
     log.error({ evt: 'turn_error', code: error.name, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong and nothing was saved from that message. Please try again.').catch(() => undefined);
     }
   };
+  return adapter;
+}
+
+export function createBotEndpoint(credentials: BotCredentials, bot: ConsultationBot, log: Logger): MessageEndpoint & { adapter: CloudAdapter } {
+  const adapter = createAdapter(credentials, log);
   return {
     adapter,
     process: (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)),

@@ -44,14 +44,10 @@ export class TeamsSender {
     const conversationId = reference.conversation!.id;
     const target = out.replyTo ? { ...reference, conversation: { ...reference.conversation!, id: `${conversationId};messageid=${out.replyTo}` } } : reference;
     const done = await this.limiter.acquire(conversationId);
-    let id: string | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.appId, target, async (turn) => {
-        const activity = { type: ActivityTypes.Message, ...(out.text ? { text: out.text } : {}), ...(out.card ? { attachments: [attachment(out.card)] } : {}) };
-        if (out.update) await turn.updateActivity({ ...activity, id: out.update });
-        else id = (await turn.sendActivity(activity))?.id;
-      });
+      return await this.deliver(target, out);
     } catch (e) {
+      if (e instanceof DeliveryError) throw e;
       const status = statusOf(e);
       if (status === 429) {
         const wait = retryAfterMs(e) ?? 1000;
@@ -63,6 +59,30 @@ export class TeamsSender {
     } finally {
       done();
     }
-    return id;
+  }
+
+  /**
+   * One proactive send. The adapter runs `logic` through its middleware, which hands any error to the
+   * adapter's onTurnError and then returns normally: a send Teams refused (a 429 after the HTTP client's own
+   * retries, say) would look sent. So the outcome is carried out of the callback: its error is re-raised
+   * here, and a callback that never finished is a failure too. Only an answered send counts as shown.
+   */
+  private async deliver(target: Partial<ConversationReference>, out: Outgoing): Promise<string | undefined> {
+    let sent: { id: string | undefined } | undefined;
+    let failure: { error: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.appId, target, async (turn) => {
+      try {
+        const activity = { type: ActivityTypes.Message, ...(out.text ? { text: out.text } : {}), ...(out.card ? { attachments: [attachment(out.card)] } : {}) };
+        if (out.update) {
+          await turn.updateActivity({ ...activity, id: out.update });
+          sent = { id: out.update };
+        } else sent = { id: (await turn.sendActivity(activity))?.id };
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+    if (!sent) throw new DeliveryError('not_sent');
+    return sent.id;
   }
 }
