@@ -1,7 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const infrastructure = ['botbuilder', 'botbuilder-*', 'botframework-*', 'ioredis', 'restify', 'pino', 'node:fs', 'fs', 'node:net', 'net', 'node:http', 'http'];
+const botFramework = ['botbuilder', 'botbuilder-*', 'botframework-*'];
+const infrastructure = [...botFramework, 'ioredis', 'restify', 'pino', 'node:fs', 'fs', 'node:net', 'net', 'node:http', 'http'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'test-results/**'] },
@@ -13,13 +14,36 @@ export default tseslint.config(
     },
   },
   {
-    // The domain decides and the use cases orchestrate; neither may reach for a transport, a database or the disk.
+    // Microsoft's Bot Framework stays at the Teams edge, so that moving to another SDK or chat platform is one folder's work.
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/teams/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: botFramework, message: 'Only src/adapters/teams may import botbuilder or botframework-*: the rest speaks the conversation layer.' }],
+      }],
+    },
+  },
+  {
+    // The domain decides, the use cases orchestrate and the conversation layer says what people see: none may reach for a
+    // transport, a database or the disk.
+    files: ['src/domain/**/*.ts', 'src/app/**/*.ts', 'src/ports/**/*.ts', 'src/conversation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: infrastructure, message: 'domain/, app/, ports/ and conversation/ stay free of transports and databases: put this in an adapter.' },
+          { group: ['**/adapters/**', '**/http/**', '**/main'], message: 'domain/, app/, ports/ and conversation/ must not depend on adapters.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The use cases and the domain know nothing of screens.
     files: ['src/domain/**/*.ts', 'src/app/**/*.ts', 'src/ports/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: infrastructure, message: 'domain/, app/ and ports/ stay free of transports and databases: put this in an adapter.' },
-          { group: ['**/adapters/**', '**/http/**', '**/main'], message: 'domain/, app/ and ports/ must not depend on adapters.' },
+          { group: ['**/adapters/**', '**/http/**', '**/main', '**/conversation/**'], message: 'domain/, app/ and ports/ must not depend on adapters or on the conversation layer.' },
         ],
       }],
     },

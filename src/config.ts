@@ -14,7 +14,7 @@ export const ConfigSchema = z.object({
   MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
   MICROSOFT_APP_TENANT_ID: withDefault(z.string(), ''),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-  DEFAULT_SERVICE: withDefault(z.string().regex(/^[a-z][a-z0-9_]*$/), 'fass'),
+  DEFAULT_SERVICE: optional(z.string().regex(/^[a-z][a-z0-9_]*$/)),
   CATALOGUE_DIR: optional(z.string().min(1)),
   DEMO_DATA: withDefault(bool, 'true'),
   DEMO_USER_ID: withDefault(z.string().min(1), 'demo-social-worker'),

@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import Redis from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
-import { createInMemoryStore } from './adapters/memory/in-memory-store';
-import { createRedisStore } from './adapters/redis/redis-store';
-import { createAdapter, createBotEndpoint } from './adapters/teams/bot-endpoint';
-import { RateLimiter, TEAMS_CONVERSATION_LIMITS } from './adapters/teams/rate-limiter';
-import { TeamsSender } from './adapters/teams/sender';
-import { OutboxWorker } from './app/network/outbox-worker';
-import type { CloudAdapter } from 'botbuilder';
-import { hostname } from 'node:os';
 import { consultationInvite } from './adapters/calendar/ics';
-import { TeamsDirectory } from './adapters/teams/directory';
-import { TeamsNotifier } from './adapters/teams/notifier';
+import { createInMemoryStore } from './adapters/memory/in-memory-store';
+import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
+import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
 import { seedRoster } from './app/booking/manage-roster';
-import type { Edge } from './adapters/teams/booking-actions';
-import { hasRole } from './domain/booking/roster';
-import { ConsultationBot } from './adapters/teams/consultation-bot';
 import type { AppContext } from './app/context';
+import { OutboxWorker } from './app/network/outbox-worker';
 import { ConfigError, loadConfig, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
+import type { Notifier } from './ports/notifier';
 import type { Store } from './ports/store';
 
 export interface RunningBot {
@@ -34,8 +27,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function openStore(config: Config, log: Logger): Store {
-  if (!config.REDIS_URL) return createInMemoryStore();
+function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
+  if (!config.REDIS_URL) return { store: createInMemoryStore(), migrate: async () => undefined };
   // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true });
   let lastCode = '';
@@ -47,38 +40,37 @@ function openStore(config: Config, log: Logger): Store {
     if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
     lastCode = '';
   });
-  return createRedisStore(redis, { draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000 });
+  return {
+    store: createRedisStore(redis, { draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000 }),
+    async migrate(services) {
+      const moved = await migrateLegacyDirectory(redis, services);
+      if (moved > 0) log.info({ evt: 'directory_migrated', entries: moved }, 'addresses moved to the shared directory');
+    },
+  };
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The parts every process shares: the store, the use cases' context, and what the Teams edge knows of people. */
+/** The parts every process shares: the store, the use cases' context, and how the Teams edge is put together. */
 function compose(config: Config, log: Logger) {
-  const store = openStore(config, log);
+  const { store, migrate } = openStore(config, log);
   const app: AppContext = {
     store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(config.CATALOGUE_DIR),
     meetingUrl: (reference, bookingId) => config.MEETING_URL_TEMPLATE.replaceAll('{bookingId}', bookingId).replaceAll('{reference}', reference),
   };
-  if (!app.catalogues.has(config.DEFAULT_SERVICE)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${config.DEFAULT_SERVICE}"`);
-  const directory = new TeamsDirectory(store.conversations);
+  if (config.DEFAULT_SERVICE && !app.catalogues.has(config.DEFAULT_SERVICE)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${config.DEFAULT_SERVICE}"`);
   const links = { publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}` };
-  const edge: Edge = {
-    names: (svc, ids) => directory.names(svc, ids),
-    calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics`,
-    refreshUserIds: async (svc) => directory.teamsIds(svc, (await store.roster.list(svc)).filter((m) => hasRole(m, 'clinician') || hasRole(m, 'coordinator')).map((m) => m.id)),
+  const teams: TeamsEdgeOptions = {
+    credentials: { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
+    app, log, notifyGlobalPerSecond: config.NOTIFY_GLOBAL_PER_SECOND,
+    links: { calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics` },
   };
-  const credentials = {
-    appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID,
-  };
-  return { store, app, directory, edge, links, credentials };
+  return { store, app, links, teams, migrate: () => migrate([...app.catalogues.keys()]) };
 }
 
-/** The outbox worker that delivers notifications through the Bot Framework, within Teams' limits. */
-function notifierFor(config: Config, parts: ReturnType<typeof compose>, adapter: CloudAdapter, log: Logger): OutboxWorker {
-  const limiter = new RateLimiter(TEAMS_CONVERSATION_LIMITS, config.NOTIFY_GLOBAL_PER_SECOND);
-  const sender = new TeamsSender(adapter, config.MICROSOFT_APP_ID, limiter);
-  const notifier = new TeamsNotifier({ app: parts.app, edge: parts.edge, directory: parts.directory, sender, log });
-  return new OutboxWorker(parts.app, notifier, {
+/** The outbox worker that delivers notifications, within the channel's limits. */
+function outboxWorker(config: Config, app: AppContext, notifier: Notifier, log: Logger): OutboxWorker {
+  return new OutboxWorker(app, notifier, {
     consumer: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     blockMs: config.OUTBOX_BLOCK_MS, reclaimIdleMs: config.OUTBOX_RECLAIM_IDLE_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     onResult: (n, result, attempts, code) => log[result === 'dead' ? 'warn' : 'info']({ evt: 'notify', event: n.event, ref: n.reference, result, attempts, code }, 'notification'),
@@ -90,23 +82,26 @@ function notifierFor(config: Config, parts: ReturnType<typeof compose>, adapter:
 export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<RunningBot> {
   const config = loadConfig(env);
   const parts = compose(config, log);
-  const { store, app, directory, edge } = parts;
-  const service = config.DEFAULT_SERVICE;
+  const { store, app } = parts;
+  await parts.migrate();
+  const service = config.DEFAULT_SERVICE ?? [...app.catalogues.keys()][0]!;
   const seeded = await seedRoster(app, service, config.ROSTER);
   if (seeded > 0) log.info({ evt: 'roster_seeded', members: seeded }, 'roster seeded from configuration');
   if (!config.REDIS_URL && config.DEMO_DATA) {
-    const refs = await seedDemoData(app, config.DEMO_USER_ID, service);
-    log.info({ evt: 'demo_data', refs }, 'demo data loaded');
+    for (const demo of app.catalogues.keys()) {
+      const refs = await seedDemoData(app, config.DEMO_USER_ID, demo);
+      log.info({ evt: 'demo_data', service: demo, refs }, 'demo data loaded');
+    }
   }
   // The bot's kick() refers to the runner only once turns flow, after the server listens.
-  const bot = new ConsultationBot({ app, log, defaultService: service, edge, directory, kick: () => void jobs.kick() });
-  const endpoint = createBotEndpoint(parts.credentials, bot, log);
+  const teams = createTeamsEdge({ ...parts.teams, kick: () => void jobs.kick() });
+  const endpoint = teams.endpoint;
   const jobs = new JobRunner(app, {
     pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS,
     onResult: (job, result) => log.info({ evt: 'job', kind: job.kind, ref: job.reference, result }, 'job run'),
     onError: (e) => log.warn({ evt: 'jobs_failed', code: (e as Error).name }, 'job pass failed'),
   });
-  const notifier = config.NOTIFIER === 'inline' ? notifierFor(config, parts, endpoint.adapter, log) : undefined;
+  const notifier = config.NOTIFIER === 'inline' ? outboxWorker(config, app, teams.notifier(), log) : undefined;
   const http = createHttpServer({
     endpoint, health: () => store.ping(),
     calendar: async ({ service: svc, reference, bookingId }) => {
@@ -143,7 +138,8 @@ export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = create
   const config = loadConfig(env);
   if (!config.REDIS_URL) throw new ConfigError('REDIS_URL: a separate notifier needs the shared Redis');
   const parts = compose(config, log);
-  const worker = notifierFor(config, parts, createAdapter(parts.credentials, log), log);
+  await parts.migrate();
+  const worker = outboxWorker(config, parts.app, createTeamsNotifier(parts.teams), log);
   worker.start();
   log.info({ evt: 'notifier_started' }, 'notifier started');
   return {

@@ -24,7 +24,7 @@ export async function fanout(app: AppContext, stub: ConnectorStub, reference: st
   const ids = Array.from({ length: conversations }, (_, i) => `19:bench-fanout-${i}@thread.v2`);
   const at = new Date(Date.now() - 60_000);
   for (const id of ids) {
-    await app.store.conversations.set('fass', `conv:${id}`, JSON.stringify({
+    await app.store.conversations.set(`conv:${id}`, JSON.stringify({
       channelId: 'msteams', serviceUrl: stub.url, bot: { id: '28:bot', name: 'Consultations' }, conversation: { id, conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-bench' },
     }));
   }

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { BOOKING_VERB_DATA } from '../../src/adapters/teams/booking-payload';
-import { VERB_DATA } from '../../src/adapters/teams/card-payload';
-import { inputsOf } from '../../src/adapters/teams/cards/step-card';
-import { ANSWER_STEPS, STEPS } from '../../src/domain/referral/steps';
+import { VERBS } from '../../src/conversation/verbs';
+import { FIELDS } from '../../src/domain/referral/fields';
+import { STEPS } from '../../src/domain/referral/steps';
 import type { Known } from './fuzz-state';
 
 /**
@@ -13,10 +12,10 @@ export type FuzzCase =
   | { kind: 'invoke' | 'channel' | 'submit'; value: unknown; replyTo: boolean }
   | { kind: 'bad_body'; raw: string; contentType: string };
 
-export const KNOWN_VERBS = [...Object.keys(VERB_DATA), ...Object.keys(BOOKING_VERB_DATA)];
-const SCHEMAS: Record<string, { shape: Record<string, unknown> }> = { ...VERB_DATA, ...BOOKING_VERB_DATA };
+export const KNOWN_VERBS = Object.keys(VERBS);
+const SCHEMAS = Object.fromEntries(Object.entries(VERBS).map(([verb, spec]) => [verb, spec.schema as unknown as { shape: Record<string, unknown> }]));
 /** Inputs the handlers read from the raw data besides the schema's fields. */
-const RAW_INPUTS = [...new Set(ANSWER_STEPS.flatMap((s) => inputsOf(s)))].concat(
+const RAW_INPUTS = Object.keys(FIELDS).concat(
   'weekday', 'weeklyStart', 'weeklyEnd', 'extraDate', 'extraStart', 'extraEnd', 'blackoutFrom', 'blackoutTo', 'list', 'index', 'reason_0', 'reason_1');
 const DEEP = '\u0000DEEP:';
 

@@ -6,6 +6,7 @@ import { catalogueFor, type AppContext } from './context';
 
 /** What screening would say if the draft were submitted now; null while steps are unanswered. */
 export function previewScreening(ctx: AppContext, draft: Draft): ScreeningResult | null {
-  if (missingSteps(draft.answers).length > 0) return null;
-  return screen(toScreeningInput(draft.service, draft.answers), catalogueFor(ctx, draft.service));
+  const catalogue = catalogueFor(ctx, draft.service);
+  if (missingSteps(catalogue, draft.answers).length > 0) return null;
+  return screen(toScreeningInput(catalogue, draft.answers), catalogue);
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Draft } from '../domain/referral/draft';
-import { nextStep, type AnswerStep } from '../domain/referral/steps';
+import { journeyOf, nextStep, type AnswerStep } from '../domain/referral/steps';
 import { validateStep } from '../domain/referral/validate-step';
 import { londonDate } from '../domain/time/london';
 import { catalogueFor, type Actor, type AppContext } from './context';
@@ -31,8 +31,9 @@ export async function saveStep(ctx: AppContext, actor: Actor, cmd: SaveStepComma
   if (draft.status !== 'open') throw new DomainError('draft_not_found');
   if (draft.version !== cmd.version || draft.step !== cmd.step) return { draft, stale: true };
   const now = ctx.clock.now();
-  const value = validateStep(cmd.step, cmd.values, { catalogue: catalogueFor(ctx, cmd.service), today: londonDate(now), answers: draft.answers });
-  const step = draft.reachedReview ? 'review' : nextStep(cmd.step);
+  const catalogue = catalogueFor(ctx, cmd.service);
+  const value = validateStep(cmd.step, cmd.values, { catalogue, today: londonDate(now), answers: draft.answers });
+  const step = draft.reachedReview ? 'review' : nextStep(journeyOf(catalogue), cmd.step);
   const saved: Draft = {
     ...draft,
     answers: { ...draft.answers, [cmd.step]: value },

@@ -1,6 +1,5 @@
 import { DomainError, isDomainError } from '../domain/errors';
 import { notification } from '../domain/network/notification';
-import type { Answers } from '../domain/referral/answers';
 import type { Draft } from '../domain/referral/draft';
 import { toScreeningInput } from '../domain/referral/to-screening-input';
 import {
@@ -33,7 +32,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor, cmd: { servic
   if (draft.status === 'submitted') return existingFor(ctx, draft);
   if (draft.status !== 'open') throw new DomainError('draft_not_found');
   const catalogue = catalogueFor(ctx, cmd.service);
-  const screening = screen(toScreeningInput(cmd.service, draft.answers), catalogue);
+  const screening = screen(toScreeningInput(catalogue, draft.answers), catalogue);
   const now = ctx.clock.now();
   const { year, n } = await ctx.store.requests.reserveSequence(cmd.service, draft.id, londonYear(now));
   const reference = formatReference(catalogue.referencePrefix, year, n);
@@ -41,7 +40,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor, cmd: { servic
   const reviewReasons = automaticReviewReasons(screening);
   const request: ConsultationRequest = {
     reference, service: cmd.service, draftId: draft.id, ownerId: actor.id,
-    answers: draft.answers as Required<Answers>,
+    answers: draft.answers,
     screening,
     status: statusFor(screening.outcome),
     ...(reviewReasons.length > 0 ? { review: { reasons: reviewReasons, requestedAt: at } } : {}),

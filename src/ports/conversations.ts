@@ -1,9 +1,10 @@
 /**
- * Where the bot can reach people and channels later (proactively): serialised conversation
- * references by key (`user:<id>`, `triage`), and ids of cards it posted so it can update them in place
- * (`card:<reference>:triage`). Opaque strings to everything but the transport.
+ * Where the bot can reach people and conversations later (proactively): a transport's serialised
+ * addresses by key (`user:<id>` once per person, whatever the service; `conv:<id>`; `triage:<service>`),
+ * and ids of messages it posted so it can update them in place (`card:<reference>:triage`). Opaque strings
+ * to everything but the transport.
  */
 export interface ConversationStore {
-  get(service: string, key: string): Promise<string | null>;
-  set(service: string, key: string, value: string): Promise<void>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
 }

@@ -264,14 +264,14 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
     });
 
     describe('conversations', () => {
-      it('keeps the latest value per key and service, and nothing for an unknown key', async () => {
-        expect(await store.conversations.get('fass', 'triage')).toBeNull();
-        await store.conversations.set('fass', 'triage', '{"conversation":{"id":"19:synthetic-a"}}');
-        await store.conversations.set('fass', 'triage', '{"conversation":{"id":"19:synthetic-b"}}');
-        await store.conversations.set('fass', 'user:user-sw-1', '{"user":"synthetic"}');
-        expect(await peer.conversations.get('fass', 'triage')).toBe('{"conversation":{"id":"19:synthetic-b"}}');
-        expect(await store.conversations.get('fass', 'user:user-sw-1')).toBe('{"user":"synthetic"}');
-        expect(await store.conversations.get('other-service', 'triage')).toBeNull();
+      it('keeps the latest value per key, once whatever the service, and nothing for an unknown key', async () => {
+        expect(await store.conversations.get('triage:fass')).toBeNull();
+        await store.conversations.set('triage:fass', '{"conversation":{"id":"19:synthetic-a"}}');
+        await store.conversations.set('triage:fass', '{"conversation":{"id":"19:synthetic-b"}}');
+        await store.conversations.set('user:user-sw-1', '{"user":"synthetic"}');
+        expect(await peer.conversations.get('triage:fass')).toBe('{"conversation":{"id":"19:synthetic-b"}}');
+        expect(await peer.conversations.get('user:user-sw-1')).toBe('{"user":"synthetic"}');
+        expect(await store.conversations.get('triage:other-service')).toBeNull();
       });
     });
 

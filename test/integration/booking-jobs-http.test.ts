@@ -161,7 +161,7 @@ describe('reminders, escalation, waitlist and review, on Redis', () => {
   });
 
   it('sends a new request to the coordinators personally when no triage channel is set, and lets only a coordinator set one', async () => {
-    await env.redis.client().hdel('cb:{fass}:conversations', 'triage');
+    await env.redis.client().hdel('cb:directory', 'triage:fass');
     await publishEveryDay(env.h.client, clinicianA);
     await env.h.client.say(coordinator, 'help');
     const before = env.h.calls.length;
@@ -173,9 +173,9 @@ describe('reminders, escalation, waitlist and review, on Redis', () => {
 
     const refused = await env.h.client.sayInChannel(clinicianA, '<at>Consultations</at> triage here');
     expect(cardText(refused[0])).toContain('Not something your role can do');
-    expect(await env.redis.client().hget('cb:{fass}:conversations', 'triage')).toBeNull();
+    expect(await env.redis.client().hget('cb:directory', 'triage:fass')).toBeNull();
     const adopted = await env.h.client.sayInChannel(coordinator, '<at>Consultations</at> triage here');
     expect(cardText(adopted[0])).toContain('Triage channel');
-    expect(JSON.parse((await env.redis.client().hget('cb:{fass}:conversations', 'triage'))!).conversation.id).toBe(BotClient.TRIAGE.id);
+    expect(JSON.parse((await env.redis.client().hget('cb:directory', 'triage:fass'))!).conversation.id).toBe(BotClient.TRIAGE.id);
   });
 });

@@ -3,7 +3,9 @@ import { cardText, findAction } from '../support/bot-client';
 import { useBotOnRedis } from '../support/bot-harness';
 import { buildAnswers } from '../support/builders';
 import { answerStep } from '../support/journey';
-import { BOOKING_VERB_DATA } from '../../src/adapters/teams/booking-payload';
+import { BOOKING_VERBS } from '../../src/conversation/verbs/booking';
+import { NETWORK_VERBS } from '../../src/conversation/verbs/network';
+import { TEAM_VERBS } from '../../src/conversation/verbs/team';
 
 const owner = { id: 'aad-owner', name: 'Synthetic Owner' };
 const other = { id: 'aad-other', name: 'Synthetic Other' };
@@ -15,7 +17,7 @@ const env = useBotOnRedis();
  */
 async function snapshot(): Promise<string> {
   const c = env.redis.client();
-  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && !k.endsWith(':conversations') && !k.startsWith('cb:once:')).sort();
+  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && k !== 'cb:directory' && !k.startsWith('cb:once:')).sort();
   const read = async (k: string) => {
     const type = await c.type(k);
     if (type === 'hash') return c.hgetall(k);
@@ -85,7 +87,7 @@ describe('who may act, and what bad input does', () => {
     await env.h.client.say(outsider, 'help');
     const before = await snapshot();
     const junk = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.string({ maxLength: 30 }), fc.string({ minLength: 5001, maxLength: 5200 }));
-    const verbs = Object.keys(BOOKING_VERB_DATA);
+    const verbs = Object.keys({ ...BOOKING_VERBS, ...TEAM_VERBS, ...NETWORK_VERBS });
     const good = { service: 'fass', reference: 'FASS-2026-0001', start: '2030-01-07T09:00:00.000Z', bookingId: 'b-1', version: '0', change: 'add_weekly',
       memberId: 'aad-x', roles: 'clinician', approved: 'true', reasonField: 'reason_0', times: '2030-01-07T09:00:00.000Z', reason: 'synthetic reason' };
     const payload = fc.oneof(

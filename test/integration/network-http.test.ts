@@ -137,7 +137,7 @@ describe('the family\'s professional network, over HTTP on Redis', () => {
     expect(cardText((await env.h.client.say(referrer, 'dead letters'))[0])).toContain('Not something your role can do');
     const list = (await env.h.client.say(coordinator, 'dead letters'))[0]!;
     expect(cardText(list)).toContain(`**${reference}** · next_steps`);
-    expect(cardText(list)).toContain('Teams kept asking to slow down');
+    expect(cardText(list)).toContain('the chat service kept asking to slow down');
     const retried = await env.h.client.execute(coordinator, 'deadletters.retry', findAction(list, 'deadletters.retry').data);
     expect(cardText(retried)).toContain('1 message(s) put back for delivery');
     expect(cardText(retried)).toContain('None: everything was delivered');

@@ -108,10 +108,10 @@ export class InMemoryJobs implements JobQueue {
 
 export class InMemoryConversations implements ConversationStore {
   private readonly values = new Map<string, string>();
-  async get(service: string, k: string) {
-    return this.values.get(key(service, k)) ?? null;
+  async get(k: string) {
+    return this.values.get(k) ?? null;
   }
-  async set(service: string, k: string, value: string) {
-    this.values.set(key(service, k), value);
+  async set(k: string, value: string) {
+    this.values.set(k, value);
   }
 }

@@ -17,7 +17,8 @@ export const keys = {
   busy: (service: string, clinicianId: string) => `cb:{${service}}:busy:${clinicianId}`,
   jobs: (service: string) => `cb:{${service}}:jobs`,
   jobDocs: (service: string) => `cb:{${service}}:job-docs`,
-  conversations: (service: string) => `cb:{${service}}:conversations`,
+  /** Where people and conversations are reached, whatever the service (one key: it is never in a script with a service's keys). */
+  directory: 'cb:directory',
   outbox: (service: string) => `cb:{${service}}:outbox`,
   deadLetters: (service: string) => `cb:{${service}}:outbox-dead`,
   once: (marker: string) => `cb:once:${marker}`,

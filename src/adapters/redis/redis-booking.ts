@@ -75,9 +75,9 @@ export function createRedisBookingStores(redis: Redis, run: Run): Pick<Store, 'r
   };
 
   const conversations: Store['conversations'] = {
-    get: (service, key) => redis.hget(keys.conversations(service), key),
-    async set(service, key, value) {
-      await redis.hset(keys.conversations(service), key, value);
+    get: (key) => redis.hget(keys.directory, key),
+    async set(key, value) {
+      await redis.hset(keys.directory, key, value);
     },
   };
 

@@ -154,3 +154,22 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     },
   };
 }
+
+/**
+ * People's and conversations' addresses used to be kept per service (`cb:{service}:conversations`, the
+ * triage channel as `triage`); they are now kept once (`cb:directory`, the triage channel as
+ * `triage:<service>`). Copies what an older version wrote, without overwriting anything newer, then
+ * drops the old hash. Safe to run at every start.
+ */
+export async function migrateLegacyDirectory(redis: Redis, services: readonly string[]): Promise<number> {
+  let moved = 0;
+  for (const service of services) {
+    const legacy = `cb:{${service}}:conversations`;
+    const fields = await redis.hgetall(legacy);
+    for (const [field, value] of Object.entries(fields)) {
+      moved += await redis.hsetnx(keys.directory, field === 'triage' ? `triage:${service}` : field, value);
+    }
+    if (Object.keys(fields).length > 0) await redis.del(legacy);
+  }
+  return moved;
+}

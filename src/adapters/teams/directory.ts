@@ -1,13 +1,14 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ConversationStore } from '../../ports/conversations';
-import type { NameOf } from './cards/booking-cards';
+import type { NameOf, People } from '../../ports/people';
 
 /**
- * Remembers where people and the triage channel can be reached, and professionals' display names
- * (shown on cards as who accepted). Family details never come here: only Teams' own ids and the
- * names Teams gives for the people using the bot.
+ * Remembers where people, network conversations and each service's triage channel can be reached, and
+ * professionals' display names (shown on cards as who accepted). Family details never come here: only
+ * Teams' own ids and the names Teams gives for the people using the bot. A person is remembered once,
+ * whatever the services they use.
  */
-export class TeamsDirectory {
+export class TeamsDirectory implements People {
   private readonly seen = new Map<string, { value: string; at: number }>();
 
   constructor(private readonly store: ConversationStore, private readonly rewriteAfterMs = 10 * 60_000) {}
@@ -16,66 +17,67 @@ export class TeamsDirectory {
    * Writes what changed since this process last wrote it, so a busy chat costs no extra writes; an
    * unchanged value is written again now and then, in case the store lost it.
    */
-  private async remember(service: string, key: string, value: string): Promise<void> {
-    const k = `${service}\u0000${key}`;
-    const last = this.seen.get(k);
+  private async remember(key: string, value: string): Promise<void> {
+    const last = this.seen.get(key);
     if (last?.value === value && Date.now() - last.at < this.rewriteAfterMs) return;
-    await this.store.set(service, key, value);
-    this.seen.set(k, { value, at: Date.now() });
+    await this.store.set(key, value);
+    this.seen.set(key, { value, at: Date.now() });
   }
 
-  async rememberPerson(service: string, actorId: string, activity: Activity): Promise<void> {
+  async rememberPerson(actorId: string, activity: Activity): Promise<void> {
     const name = activity.from?.name?.slice(0, 120);
-    if (name) await this.remember(service, `name:${actorId}`, name);
+    if (name) await this.remember(`name:${actorId}`, name);
     // Teams addresses card refreshes to users by their Teams id (MRI), not their directory object id.
-    if (activity.from?.id) await this.remember(service, `mri:${actorId}`, activity.from.id.slice(0, 200));
+    if (activity.from?.id) await this.remember(`mri:${actorId}`, activity.from.id.slice(0, 200));
     if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) {
       const { activityId: _each, ...reference } = TurnContext.getConversationReference(activity);
-      await this.remember(service, `user:${actorId}`, JSON.stringify(reference));
+      await this.remember(`user:${actorId}`, JSON.stringify(reference));
     }
   }
 
-  /** The channel where clinicians triage requests; a thread's id is cut back to its channel so new requests start new threads. */
-  async rememberTriage(service: string, activity: Activity): Promise<void> {
-    const reference = TurnContext.getConversationReference(activity);
+  /** A channel's or group chat's own id: a channel's, not one of its threads'. */
+  static conversationIdOf(activity: Activity): string {
     const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-    const id = channelId ?? reference.conversation!.id.split(';')[0]!;
-    // Always written: adopting a channel is rare and deliberate. No user: posts there are for the channel.
-    const { activityId: _each, user: _who, ...rest } = reference;
-    await this.store.set(service, 'triage', JSON.stringify({ ...rest, conversation: { ...reference.conversation, id } }));
+    return channelId ?? activity.conversation.id.split(';')[0]!;
   }
 
-  /**
-   * Remembers a channel or group chat of the network, so that the bot can post case cards there later.
-   * Returns its id (a channel's, not a thread's).
-   */
-  async rememberConversation(service: string, activity: Activity): Promise<string> {
+  /** A shared conversation's reference, addressed to everyone there (no user, no activity) and to the channel, not a thread. */
+  private static sharedReference(activity: Activity): Partial<ConversationReference> {
     const reference = TurnContext.getConversationReference(activity);
-    const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-    const id = channelId ?? reference.conversation!.id.split(';')[0]!;
-    // No activity and no user: a post to a shared conversation is addressed to all, never to the person who linked it.
     const { activityId: _each, user: _who, ...rest } = reference;
-    await this.remember(service, `conv:${id}`, JSON.stringify({ ...rest, conversation: { ...reference.conversation, id } }));
+    return { ...rest, conversation: { ...reference.conversation!, id: TeamsDirectory.conversationIdOf(activity) } };
+  }
+
+  /** The channel where a service's clinicians triage requests; new requests start new threads there. Always written: adopting one is rare and deliberate. */
+  async rememberTriage(service: string, activity: Activity): Promise<void> {
+    await this.store.set(`triage:${service}`, JSON.stringify(TeamsDirectory.sharedReference(activity)));
+  }
+
+  /** Remembers a channel or group chat of the network, so that the bot can post case cards there later. Returns its id. */
+  async rememberConversation(activity: Activity): Promise<string> {
+    const id = TeamsDirectory.conversationIdOf(activity);
+    await this.remember(`conv:${id}`, JSON.stringify(TeamsDirectory.sharedReference(activity)));
     return id;
   }
 
-  async reference(service: string, key: string): Promise<Partial<ConversationReference> | null> {
-    const value = await this.store.get(service, key);
+  private async read(key: string): Promise<Partial<ConversationReference> | null> {
+    const value = await this.store.get(key);
     return value ? (JSON.parse(value) as Partial<ConversationReference>) : null;
   }
 
-  async names(service: string, ids: readonly string[]): Promise<NameOf> {
+  person = (userId: string) => this.read(`user:${userId}`);
+  conversation = (conversationId: string) => this.read(`conv:${conversationId}`);
+  triage = (service: string) => this.read(`triage:${service}`);
+
+  async names(ids: readonly string[]): Promise<NameOf> {
     const names = new Map<string, string>();
-    await Promise.all([...new Set(ids)].map(async (id) => names.set(id, (await this.store.get(service, `name:${id}`)) ?? id)));
+    await Promise.all([...new Set(ids)].map(async (id) => names.set(id, (await this.store.get(`name:${id}`)) ?? id)));
     return (id) => names.get(id) ?? id;
   }
 
   /** Teams ids of these people, for Adaptive Card refresh; people the bot has never seen are left out. */
-  async teamsIds(service: string, ids: readonly string[]): Promise<string[]> {
-    const found = await Promise.all(ids.map((id) => this.store.get(service, `mri:${id}`)));
+  async teamsIds(ids: readonly string[]): Promise<string[]> {
+    const found = await Promise.all(ids.map((id) => this.store.get(`mri:${id}`)));
     return found.filter((v): v is string => v !== null);
   }
-
-  cardId = (service: string, key: string) => this.store.get(service, `card:${key}`);
-  saveCardId = (service: string, key: string, id: string) => this.store.set(service, `card:${key}`, id);
 }

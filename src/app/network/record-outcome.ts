@@ -1,11 +1,10 @@
 import { complete, updateNextSteps } from '../../domain/booking/transitions';
 import { notification } from '../../domain/network/notification';
-import { COMPLETION_OUTCOMES, OUTCOME_NEXT } from '../../domain/network/privacy';
 import { DomainError } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import { auditOk, loadRequest } from '../booking/access';
 import { MAX_REASON, requiredText } from '../required-text';
-import type { Actor, AppContext } from '../context';
+import { catalogueFor, type Actor, type AppContext } from '../context';
 import { requireClinicalLead } from './access';
 
 const MAX_NOTES = MAX_REASON * 4;
@@ -21,13 +20,13 @@ export async function recordOutcome(
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   await requireClinicalLead(ctx, request, actor, 'consultation.complete');
   if (request.status === 'completed' && request.completion?.outcome === cmd.outcome) return { request, changed: false };
-  const outcome = COMPLETION_OUTCOMES.find((o) => o === cmd.outcome);
+  const outcome = catalogueFor(ctx, cmd.service).completion.outcomes.find((o) => o.id === cmd.outcome);
   if (!outcome) throw new DomainError('invalid_input', [{ field: 'outcome', message: 'choose the outcome' }]);
   const notes = checkNotes(cmd.notes, 'notes');
   const now = ctx.clock.now();
-  const done = complete(request, actor.id, outcome, notes, now);
-  const withStep = { ...done, nextSteps: { step: OUTCOME_NEXT[outcome], text: notes, by: actor.id, at: now.toISOString() } };
-  await ctx.store.requests.update(withStep, auditOk(ctx, actor, 'consultation.complete', request.reference, { outcome }), {
+  const done = complete(request, actor.id, outcome.id, notes, now);
+  const withStep = { ...done, nextSteps: { step: outcome.nextStep, text: notes, by: actor.id, at: now.toISOString() } };
+  await ctx.store.requests.update(withStep, auditOk(ctx, actor, 'consultation.complete', request.reference, { outcome: outcome.id }), {
     notify: [notification(withStep, 'completed', now)],
   });
   return { request: withStep, changed: true };
@@ -39,7 +38,7 @@ export async function postNextSteps(
 ): Promise<{ request: ConsultationRequest; changed: boolean }> {
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   await requireClinicalLead(ctx, request, actor, 'consultation.next_steps');
-  const step = Object.values(OUTCOME_NEXT).concat(['consultation_booked']).find((s) => s === cmd.step);
+  const step = catalogueFor(ctx, cmd.service).completion.nextSteps.find((s) => s.id === cmd.step)?.id;
   if (!step) throw new DomainError('invalid_input', [{ field: 'step', message: 'choose the next step' }]);
   const text = checkNotes(cmd.text, 'text');
   if (request.nextSteps?.step === step && request.nextSteps.text === text) return { request, changed: false };

@@ -1,8 +1,16 @@
-import type { ScreeningResult } from '../../../domain/screening/outcome';
-import { EFFECT_LABELS, OUTCOMES } from './labels';
+import type { ScreeningResult } from '../../domain/screening/outcome';
+import { EFFECT_LABELS, OUTCOMES, type Tone } from './labels';
 
-/** A screening result as cards show it: the outcome in plain words, then every reason in the service's words. */
-export function screeningView(result: ScreeningResult) {
+/** A screening result as the screens show it: the outcome in plain words, then every reason in the service's words. */
+export interface ScreeningView {
+  title: string;
+  summary: string;
+  style: Tone;
+  catalogueVersion: string;
+  reasons: { effectLabel: string; text: string; signposting: string }[];
+}
+
+export function screeningView(result: ScreeningResult): ScreeningView {
   const showSignposting = result.outcome === 'not_recommended' || result.outcome === 'cannot_proceed';
   return {
     ...OUTCOMES[result.outcome],

@@ -1,20 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Catalogue } from '../catalogue/catalogue';
 import { DomainError, fieldIssues, type FieldIssue } from '../errors';
-import {
-  AboutSchema, ConcernsSchema, ConsentStepSchema, DetailsSchema, ExclusionsSchema, type Answers,
-} from './answers';
-import type { AnswerStep } from './steps';
+import type { Answers, ConsentAnswers, Details, ExclusionsAnswers, ConcernsAnswers, About } from './answers';
+import { FIELDS } from './fields';
+import { journeyOf, type AnswerStep } from './steps';
 
-const SCHEMAS = {
-  about: AboutSchema,
-  exclusions: ExclusionsSchema,
-  concerns: ConcernsSchema,
-  consent: ConsentStepSchema,
-  details: DetailsSchema,
-} as const;
-
-type Checks<S extends AnswerStep> = (value: NonNullable<Answers[S]>, ctx: StepContext) => FieldIssue[];
+type StepValue = { about: About; exclusions: ExclusionsAnswers; concerns: ConcernsAnswers; consent: ConsentAnswers; details: Details };
+type Checks<S extends AnswerStep> = (value: StepValue[S], ctx: StepContext) => FieldIssue[];
 
 /** What a step's cross-field checks may consult besides its own answers. */
 export interface StepContext {
@@ -24,9 +16,10 @@ export interface StepContext {
   answers: Answers;
 }
 
-const unknownIds = (field: string, ids: readonly string[], known: readonly { id: string }[]): FieldIssue[] =>
-  ids.filter((id) => !known.some((k) => k.id === id)).map((id) => ({ field, message: `"${id}" is not one of the choices` }));
+const unknownIds = (field: string, ids: readonly string[] | undefined, known: readonly { id: string }[]): FieldIssue[] =>
+  (ids ?? []).filter((id) => !known.some((k) => k.id === id)).map((id) => ({ field, message: `"${id}" is not one of the choices` }));
 
+/** Checks that span fields; each looks only at questions the service asks (a question not asked is absent). */
 const CHECKS: { [S in AnswerStep]: Checks<S> } = {
   about: (v, { today }) => (v.youngestChildDob > today ? [{ field: 'youngestChildDob', message: 'date of birth cannot be in the future' }] : []),
   exclusions: (v, { catalogue }) => [
@@ -42,32 +35,45 @@ const CHECKS: { [S in AnswerStep]: Checks<S> } = {
     const issues: FieldIssue[] = [];
     const need = (ok: unknown, field: string, message: string) => { if (!ok) issues.push({ field, message }); };
     need(v.justification && v.justification.length >= 20, 'justification', 'explain the safeguarding grounds (at least 20 characters)');
-    need(catalogue.consent.lawfulBases.some((b) => b.id === v.lawfulBasis), 'lawfulBasis', 'choose the lawful basis');
+    need(catalogue.consent?.lawfulBases.some((b) => b.id === v.lawfulBasis), 'lawfulBasis', 'choose the lawful basis');
     need(v.approvedBy, 'approvedBy', 'name the manager who approved the override');
     need(v.familyInformed, 'familyInformed', 'say whether the family was told');
     need(v.familyInformed !== 'no' || v.familyNotInformedReason, 'familyNotInformedReason', 'say why the family was not told');
     need(v.reviewDate && v.reviewDate >= today, 'reviewDate', 'set a review date from today onwards');
     return issues;
   },
-  details: (v, { answers }) => {
-    const inProceedings = answers.exclusions?.inCareProceedings === 'yes';
-    return inProceedings === (v.legalStatus === 'care_proceedings') ? [] : [{
+  details: (v, { answers, catalogue }) => {
+    const asked = answers.exclusions?.inCareProceedings;
+    if (asked === undefined) return [];
+    const inProceedings = asked === 'yes';
+    const statusSays = catalogue.legalStatuses.find((s) => s.id === v.legalStatus)?.careProceedings === true;
+    const proceedings = catalogue.legalStatuses.filter((s) => s.careProceedings).map((s) => `"${s.label}"`).join(' or ');
+    return inProceedings === statusSays ? [] : [{
       field: 'legalStatus',
       message: inProceedings
-        ? 'you said the family is in care proceedings: choose "Care proceedings", or go back and change that answer'
+        ? `you said the family is in care proceedings: choose ${proceedings}, or go back and change that answer`
         : 'you said the family is not in care proceedings: choose another status, or go back and change that answer',
     }];
   },
 };
 
+const schemas = new WeakMap<Catalogue, Partial<Record<AnswerStep, z.ZodType>>>();
+
+/** One step's questions for a service, as one schema (built once per catalogue). */
+function stepSchema(catalogue: Catalogue, step: AnswerStep): z.ZodType {
+  let byStep = schemas.get(catalogue);
+  if (!byStep) schemas.set(catalogue, (byStep = {}));
+  return (byStep[step] ??= z.object(Object.fromEntries((journeyOf(catalogue).fields[step] ?? []).map((f) => [f, FIELDS[f].schema(catalogue)]))));
+}
+
 /**
  * Checks one step's answers: their shape, then the rules that span fields. Throws `invalid_input`
  * naming every field that needs attention, so the card can say all of it at once.
  */
-export function validateStep<S extends AnswerStep>(step: S, raw: unknown, ctx: StepContext): NonNullable<Answers[S]> {
-  const parsed = (SCHEMAS[step] as z.ZodType).safeParse(raw);
+export function validateStep<S extends AnswerStep>(step: S, raw: unknown, ctx: StepContext): StepValue[S] {
+  const parsed = stepSchema(ctx.catalogue, step).safeParse(raw);
   if (!parsed.success) throw new DomainError('invalid_input', fieldIssues(parsed.error));
-  const value = parsed.data as NonNullable<Answers[S]>;
+  const value = parsed.data as StepValue[S];
   const issues = (CHECKS[step] as Checks<S>)(value, ctx);
   if (issues.length > 0) throw new DomainError('invalid_input', issues);
   return value;

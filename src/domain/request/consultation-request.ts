@@ -1,6 +1,5 @@
 import type { Answers } from '../referral/answers';
 import type { Booking, BookingChange, Offer, ReviewDecision } from '../booking/booking';
-import type { CompletionOutcome, NextStep } from '../network/privacy';
 import type { Outcome, ScreeningResult } from '../screening/outcome';
 
 export type RequestStatus =
@@ -22,7 +21,8 @@ export interface ConsultationRequest {
   service: string;
   draftId: string;
   ownerId: string;
-  answers: Required<Answers>;
+  /** The answers to the questions the service asked (a step it has no questions for is absent). */
+  answers: Answers;
   screening: ScreeningResult;
   status: RequestStatus;
   review?: ReviewFlag;
@@ -36,10 +36,10 @@ export interface ConsultationRequest {
   waitlistedAt?: string;
   /** Earlier bookings that were cancelled, rescheduled or missed, oldest first. */
   changes?: BookingChange[];
-  /** The clinician's record of the consultation: the outcome (shared as a next step) and notes (detail, never shared with the network). */
-  completion?: { outcome: CompletionOutcome; notes: string; by: string; at: string; consultationAt: string };
-  /** The latest "next steps" from the clinician: the step (shared) and the text (detail). */
-  nextSteps?: { step: NextStep; text: string; by: string; at: string };
+  /** The clinician's record of the consultation: the outcome (one of the catalogue's, shared as its next step) and notes (detail, never shared with the network). */
+  completion?: { outcome: string; notes: string; by: string; at: string; consultationAt: string };
+  /** The latest "next steps" from the clinician: the step (one of the catalogue's, shared) and the text (detail). */
+  nextSteps?: { step: string; text: string; by: string; at: string };
   /** Team channels and group chats of the family's professional network that follow this case. */
   links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
   /** Network members who follow the case in personal chat. */

@@ -1,25 +1,11 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { outcomeOf, type ScreeningResult } from './outcome';
-import type { Rule } from './rule';
+import type { ScreeningRule } from './rule';
+import { isRuleId, RULES } from './rules';
 import type { ScreeningInput } from './screening-input';
-import { checkCareProceedings } from './rules/care-proceedings';
-import { checkCatchment } from './rules/catchment';
-import { checkConsent } from './rules/consent';
-import { checkExclusions } from './rules/exclusions';
-import { checkInclusionConcerns } from './rules/inclusion-concerns';
-import { checkOpenToSocialCare } from './rules/open-to-social-care';
-import { checkReferrerRole } from './rules/referrer-role';
 
-/** Rules in the order their reasons are shown: who may refer, then the family, consent, exclusions, concerns. */
-const RULES: readonly Rule[] = [
-  checkReferrerRole,
-  checkOpenToSocialCare,
-  checkCatchment,
-  checkConsent,
-  checkExclusions,
-  checkCareProceedings,
-  checkInclusionConcerns,
-];
+/** The rules a catalogue applies, in its order. The catalogue was checked at load ({@link checkCatalogue}). */
+export const rulesOf = (catalogue: Catalogue): ScreeningRule[] => catalogue.screening.rules.filter(isRuleId).map((id) => RULES[id]);
 
 /**
  * Screens a referral against one catalogue. Pure and explained: every criterion the referral triggers
@@ -27,6 +13,20 @@ const RULES: readonly Rule[] = [
  * The input must already have been checked with {@link parseScreeningInput}.
  */
 export function screen(input: ScreeningInput, catalogue: Catalogue): ScreeningResult {
-  const reasons = RULES.flatMap((rule) => rule(input, catalogue));
+  const reasons = rulesOf(catalogue).flatMap((rule) => rule.check(input, catalogue));
   return { outcome: outcomeOf(reasons), reasons, catalogueVersion: catalogue.version };
+}
+
+/**
+ * What a catalogue's rules need of it: every rule it names exists, and has its wording and whatever else
+ * it reads. A list of problems, empty when the catalogue can be put in force.
+ */
+export function checkCatalogue(catalogue: Catalogue): string[] {
+  return catalogue.screening.rules.flatMap((id) => {
+    if (!isRuleId(id)) return [`screening.rules: no rule "${id}" (known: ${Object.keys(RULES).join(', ')})`];
+    const rule: ScreeningRule = RULES[id];
+    const missing = rule.wording.filter((c) => !catalogue.criteria[c]).map((c) => `criteria.${c}: the ${id} rule needs its wording`);
+    const need = rule.needs?.(catalogue);
+    return need ? [...missing, need] : missing;
+  });
 }

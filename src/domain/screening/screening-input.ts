@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { REFERRER_ROLES } from '../catalogue/catalogue';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -25,17 +24,55 @@ export const CareProceedingsSchema = z.object({
 });
 export type CareProceedings = z.infer<typeof CareProceedingsSchema>;
 
-/** What screening needs to know about a referral: the contract other tools call through `npm run screen`. */
-export const ScreeningInputSchema = z.object({
-  service: z.string().min(1),
-  referrer: z.object({ role: z.enum(REFERRER_ROLES) }),
-  family: z.object({
-    openToChildrensSocialCare: z.boolean(),
-    localAuthority: text(100).min(1),
-  }),
-  concerns: z.array(z.string()).max(50),
-  exclusions: z.array(z.string()).max(50),
-  careProceedings: CareProceedingsSchema,
-  consent: ConsentSchema,
-});
-export type ScreeningInput = z.infer<typeof ScreeningInputSchema>;
+export const LocalAuthoritySchema = text(100).min(1);
+
+/**
+ * What screening knows about a referral: the contract other tools call through `npm run screen`. Which
+ * parts a document must carry depends on the service: each of its catalogue's rules reads its own part
+ * (see the rules), so a part is present exactly when a rule of the service needs it.
+ */
+export interface ScreeningInput {
+  service: string;
+  referrer?: { role: string };
+  family?: { openToChildrensSocialCare?: boolean; localAuthority?: string };
+  concerns?: string[];
+  exclusions?: string[];
+  careProceedings?: CareProceedings;
+  consent?: Consent;
+}
+
+/** A rule's part of the screening document, as zod schemas (nested objects of schemas). */
+export interface InputShape {
+  [key: string]: z.ZodType | InputShape;
+}
+
+const isSchema = (v: z.ZodType | InputShape): v is z.ZodType => v instanceof z.ZodType;
+
+/** Lays several rules' parts over one another (parts may share an object, as `family` does). */
+export function mergeShapes(shapes: readonly InputShape[]): InputShape {
+  const merged: InputShape = {};
+  for (const shape of shapes) {
+    for (const [key, value] of Object.entries(shape)) {
+      const existing = merged[key];
+      merged[key] = existing && !isSchema(existing) && !isSchema(value) ? mergeShapes([existing, value]) : value;
+    }
+  }
+  return merged;
+}
+
+export function schemaOf(shape: InputShape): z.ZodObject {
+  return z.object(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, isSchema(v) ? v : schemaOf(v)])));
+}
+
+/** Lays parts of a screening document over one another, as {@link mergeShapes} does for their schemas. */
+export function mergeParts(parts: readonly Partial<ScreeningInput>[]): Partial<ScreeningInput> {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const existing = merged[key];
+      const plain = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+      merged[key] = plain(existing) && plain(value) ? { ...(existing as object), ...(value as object) } : value;
+    }
+  }
+  return merged as Partial<ScreeningInput>;
+}

@@ -1,10 +1,13 @@
 import { loadCatalogues } from '../../../../src/adapters/catalogue/load-catalogues';
-import { outcomeCard } from '../../../../src/adapters/teams/cards/outcome-card';
-import { reviewCard } from '../../../../src/adapters/teams/cards/review-card';
-import { myRequestsCard, noticeCard, welcomeCard } from '../../../../src/adapters/teams/cards/simple-cards';
-import { stepCard } from '../../../../src/adapters/teams/cards/step-card';
-import { availabilityCard, caseCard, deadLettersCard, networkCaseCard, networkEntryText, reviewsCard, rosterCard, timesCard, triageCard } from '../../../../src/adapters/teams/cards/booking-cards';
+import { renderCard } from '../../../../src/adapters/teams/cards/render';
+import { availabilityView, caseView, reviewsView, rosterView, timesView, triageView, type Viewer } from '../../../../src/conversation/views/booking';
+import type { NameOf } from '../../../../src/conversation/views/common';
+import { reviewView, stepView } from '../../../../src/conversation/views/journey';
+import { deadLettersView, networkCaseView, networkEntryText } from '../../../../src/conversation/views/network';
+import { outcomeView } from '../../../../src/conversation/views/outcome';
+import { myRequests, notice, welcome } from '../../../../src/conversation/views/simple';
 import { networkView } from '../../../../src/domain/network/privacy';
+import type { ConsultationRequest } from '../../../../src/domain/request/consultation-request';
 import { ANSWER_STEPS } from '../../../../src/domain/referral/steps';
 import { screen } from '../../../../src/domain/screening/screen';
 import { buildAnswers, buildDraft, buildRequest, buildScreeningInput } from '../../../support/builders';
@@ -26,16 +29,19 @@ function problems(card: unknown): string[] {
 const draft = buildDraft({ answers: buildAnswers(), reachedReview: true });
 const preview = screen(buildScreeningInput({ exclusions: ['crisis_intervention'] }), catalogue);
 const CARDS: [string, unknown][] = [
-  ['welcome', welcomeCard(catalogue)],
-  ['notice', noticeCard('Title', 'Text', [{ title: 'Go', verb: 'requests.mine', data: {} }])],
-  ...ANSWER_STEPS.map((s) => [`step ${s}`, stepCard(draft, s, catalogue, { today: '2026-11-23', errors: [{ field: 'familyName', message: 'x' }] })] as [string, unknown]),
-  ['review', reviewCard(draft, preview, catalogue)],
-  ['outcome', outcomeCard(buildRequest({ status: 'not_recommended', screening: preview }), catalogue)],
-  ['my requests', myRequestsCard('fass', [buildRequest()], true)],
-  ['my requests (none)', myRequestsCard('fass', [], false)],
+  ['welcome', renderCard(welcome([catalogue]))],
+  ['notice', renderCard(notice('Title', 'Text', [{ title: 'Go', verb: 'requests.mine', data: {} }]))],
+  ...ANSWER_STEPS.map((s) => [`step ${s}`, renderCard(stepView(draft, s, catalogue, { today: '2026-11-23', errors: [{ field: 'familyName', message: 'x' }] }))] as [string, unknown]),
+  ['review', renderCard(reviewView(draft, preview, catalogue))],
+  ['outcome', renderCard(outcomeView(buildRequest({ status: 'not_recommended', screening: preview }), catalogue))],
+  ['my requests', renderCard(myRequests([catalogue], [buildRequest()], ['fass']))],
+  ['my requests (none)', renderCard(myRequests([catalogue], [], []))],
 ];
 
-const nameOf = (id: string) => `Name of ${id}`;
+const nameOf: NameOf = (id: string) => `Name of ${id}`;
+const now = new Date('2026-11-23T12:00:00Z');
+const caseCard = (request: ConsultationRequest, viewer: Viewer, options: { calendarUrl?: string } = {}) => renderCard(caseView(request, viewer, nameOf, catalogue, { now, ...options }));
+const triageCard = (request: ConsultationRequest, refreshUserIds: string[], notice = '') => renderCard(triageView(request, nameOf, refreshUserIds, notice), { refreshUserIds });
 const slot = { start: '2026-03-30T08:00:00.000Z', end: '2026-03-30T09:00:00.000Z' };
 const booking = { id: 'b-1', clinicianId: 'clin-1', ...slot, meetingUrl: 'https://meet.example.org/b-1', acceptedAt: '2026-03-20T10:00:00.000Z' };
 const offer = { id: 'o-1', preferences: [slot.start, '2026-03-27T10:00:00.000Z'], offeredAt: '2026-03-20T10:00:00.000Z', declines: [{ clinicianId: 'clin-2', reason: 'away', at: '2026-03-20T11:00:00.000Z' }] };
@@ -44,15 +50,15 @@ const availability = {
   extras: [{ start: '2026-03-28T10:00:00.000Z', end: '2026-03-28T12:00:00.000Z' }], blackouts: [{ start: '2026-03-29T00:00:00.000Z', end: '2026-03-29T23:00:00.000Z' }],
 };
 const BOOKING_CARDS: [string, unknown][] = [
-  ['times', timesCard(buildRequest(), catalogue, [{ ...slot, clinicians: 2 }], { errors: [{ field: 'times', message: 'x' }] })],
-  ['times (none free)', timesCard(buildRequest(), catalogue, [])],
-  ['case (booked)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, nameOf, { calendarUrl: 'http://127.0.0.1/c.ics' })],
-  ['case (offered)', caseCard(buildRequest({ status: 'offered', offer }), { id: 'user-sw-1', coordinator: false }, nameOf)],
-  ['triage (open)', triageCard(buildRequest({ status: 'offered', offer }), nameOf, ['clin-1', 'clin-2'])],
-  ['triage (accepted, late click)', triageCard(buildRequest({ status: 'booked', booking }), nameOf, ['clin-1'], 'Already taken.')],
-  ['availability', availabilityCard(availability, catalogue, new Date('2026-03-01T12:00:00Z'), { errors: [{ field: 'end', message: 'x' }] })],
-  ['roster', rosterCard('fass', [{ id: 'clin-1', roles: ['clinician'], addedBy: 'config', addedAt: '2026-03-01T00:00:00.000Z' }], nameOf)],
-  ['reviews', reviewsCard('fass', [buildRequest({ status: 'awaiting_review', review: { reasons: ['safeguarding_override'], requestedAt: '2026-03-01T00:00:00.000Z' } })])],
+  ['times', renderCard(timesView(buildRequest(), catalogue, [{ ...slot, clinicians: 2 }], { errors: [{ field: 'times', message: 'x' }] }))],
+  ['times (none free)', renderCard(timesView(buildRequest(), catalogue, []))],
+  ['case (booked)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, { calendarUrl: 'http://127.0.0.1/c.ics' })],
+  ['case (offered)', caseCard(buildRequest({ status: 'offered', offer }), { id: 'user-sw-1', coordinator: false })],
+  ['triage (open)', triageCard(buildRequest({ status: 'offered', offer }), ['clin-1', 'clin-2'])],
+  ['triage (accepted, late click)', triageCard(buildRequest({ status: 'booked', booking }), ['clin-1'], 'Already taken.')],
+  ['availability', renderCard(availabilityView(availability, catalogue, new Date('2026-03-01T12:00:00Z'), { errors: [{ field: 'end', message: 'x' }] }))],
+  ['roster', renderCard(rosterView(catalogue, [{ id: 'clin-1', roles: ['clinician'], addedBy: 'config', addedAt: '2026-03-01T00:00:00.000Z' }], nameOf))],
+  ['reviews', renderCard(reviewsView(catalogue, [buildRequest({ status: 'awaiting_review', review: { reasons: ['safeguarding_override'], requestedAt: '2026-03-01T00:00:00.000Z' } })]))],
 ];
 const completed = buildRequest({
   status: 'completed', completion: { outcome: 'fass_assessment_offered', notes: 'MARKER-NOTES synthetic', by: 'clin-1', at: '2026-03-30T10:30:00.000Z', consultationAt: slot.start },
@@ -60,12 +66,12 @@ const completed = buildRequest({
 });
 const dead = { deadId: '1-1', notification: { id: 'n', service: 'fass', reference: 'FASS-2026-0001', event: 'booked' as const, at: slot.start, data: {} }, code: 'throttled', attempts: 6, at: slot.start };
 BOOKING_CARDS.push(
-  ['case (completed, clinician)', caseCard(completed, { id: 'clin-1', coordinator: false }, nameOf, { catalogue })],
-  ['case (booked, clinician can record the outcome)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, nameOf, { catalogue })],
-  ['network case (conversation)', networkCaseCard(networkView(completed), catalogue.name, 'fass', 'conversation')],
-  ['network case (follower)', networkCaseCard(networkView(buildRequest({ status: 'booked', booking })), catalogue.name, 'fass', 'follower')],
-  ['dead letters', deadLettersCard('fass', [dead], 'x')],
-  ['dead letters (none)', deadLettersCard('fass', [])],
+  ['case (completed, clinician)', caseCard(completed, { id: 'clin-1', coordinator: false })],
+  ['case (booked, clinician can record the outcome)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false })],
+  ['network case (conversation)', renderCard(networkCaseView(networkView(completed, catalogue), catalogue, 'conversation'))],
+  ['network case (follower, following)', renderCard(networkCaseView(networkView(buildRequest({ status: 'booked', booking }), catalogue), catalogue, 'follower', true))],
+  ['dead letters', renderCard(deadLettersView('fass', [dead], 'x'))],
+  ['dead letters (none)', renderCard(deadLettersView('fass', []))],
 );
 CARDS.push(...BOOKING_CARDS);
 
@@ -76,23 +82,23 @@ describe('cards', () => {
   });
 
   it('prefills a step with what was saved and lists what went wrong', () => {
-    const card = stepCard(draft, 'about', catalogue, { today: '2026-11-23', errors: [{ field: 'caseNumber', message: 'letters and digits only' }] });
+    const card = renderCard(stepView(draft, 'about', catalogue, { today: '2026-11-23', errors: [{ field: 'caseNumber', message: 'letters and digits only' }] }));
     expect(JSON.stringify(card)).toContain(`"value":"${buildAnswers().about.familyName}"`);
     expect(cardText(card)).toContain('Case number: letters and digits only');
   });
 
   it('shows every reason and its signposting when a referral is not recommended', () => {
-    const text = cardText(outcomeCard(buildRequest({ status: 'not_recommended', screening: preview }), catalogue));
+    const text = cardText(renderCard(outcomeView(buildRequest({ status: 'not_recommended', screening: preview }), catalogue)));
     expect(text).toContain('We are not a crisis intervention service');
     expect(text).toContain('What you can do instead: If a parent is in mental health crisis');
     expect(text).toContain('Ask for duty clinician review');
   });
 
   it('shows booked times in UK time either side of the clocks changing, and the triage card no family detail', () => {
-    const text = cardText(caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }, nameOf));
+    const text = cardText(caseCard(buildRequest({ status: 'booked', booking }), { id: 'clin-1', coordinator: false }));
     expect(text).toContain('Mon, 30 Mar 2026, 09:00 to 10:00 (UK time)');
     expect(text).toContain('Record did not take place');
-    const triage = triageCard(buildRequest({ status: 'offered', offer }), nameOf, ['clin-1']);
+    const triage = triageCard(buildRequest({ status: 'offered', offer }), ['clin-1']);
     expect(cardText(triage)).toContain('Fri, 27 Mar 2026, 10:00');
     expect(JSON.stringify(triage)).toContain('"userIds":["clin-1"]');
     const json = JSON.stringify(triage);
@@ -100,16 +106,17 @@ describe('cards', () => {
   });
 
   it('shows the network the reference, status, dates and next step, and none of the detail', () => {
-    const json = JSON.stringify([networkCaseCard(networkView(completed), catalogue.name, 'fass', 'conversation'), networkEntryText(networkView(completed), 'completed')]);
+    const view = networkView(completed, catalogue);
+    const json = JSON.stringify([renderCard(networkCaseView(view, catalogue, 'conversation')), networkEntryText(view, catalogue, 'Consultation completed', true)]);
     for (const marker of [buildAnswers().about.familyName, buildAnswers().about.caseNumber, buildAnswers().details.helpWith, 'MARKER-NOTES', 'MARKER-NEXT', 'clin-1']) {
       expect(json).not.toContain(marker);
     }
     expect(json).toContain('FASS assessment offered');
     expect(json).toContain('Mon, 30 Mar 2026, 09:00');
-    expect(cardText(caseCard(completed, { id: 'clin-1', coordinator: false }, nameOf, { catalogue }))).toContain('MARKER-NEXT synthetic');
+    expect(cardText(caseCard(completed, { id: 'clin-1', coordinator: false }))).toContain('MARKER-NEXT synthetic');
   });
 
   it('offers no review button once a request fits the service', () => {
-    expect(cardText(outcomeCard(buildRequest(), catalogue))).not.toContain('Ask for duty clinician review');
+    expect(cardText(renderCard(outcomeView(buildRequest(), catalogue)))).not.toContain('Ask for duty clinician review');
   });
 });

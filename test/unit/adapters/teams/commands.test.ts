@@ -1,4 +1,4 @@
-import { commandVerb } from '../../../../src/adapters/teams/commands';
+import { commandVerb } from '../../../../src/conversation/commands';
 
 describe('typed commands', () => {
   it.each([

@@ -98,13 +98,13 @@ describe('screening a FASS referral', () => {
     });
     fc.assert(fc.property(input, (i) => {
       const s: ScreeningInput = {
-        service: 'fass', referrer: { role: i.role as ScreeningInput['referrer']['role'] }, family: { openToChildrensSocialCare: i.open, localAuthority: i.la },
+        service: 'fass', referrer: { role: i.role }, family: { openToChildrensSocialCare: i.open, localAuthority: i.la },
         concerns: i.concerns, exclusions: i.exclusions, careProceedings: i.cp, consent: i.consent,
       };
       const { outcome, reasons } = screen(s, catalogue);
-      const blocked = i.role === 'other' || !i.open || i.la === 'wiltshire' || i.consent.status === 'not_obtained';
+      const blocked = i.role === 'other' || !i.open || i.la === 'wiltshire' || i.consent!.status === 'not_obtained';
       const notRecommended = i.exclusions.length > 0 || i.concerns.length === 0 || (i.cp.inProceedings && !(i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement));
-      const review = i.consent.status === 'safeguarding_override' || (i.cp.inProceedings && i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement);
+      const review = i.consent!.status === 'safeguarding_override' || (i.cp.inProceedings && i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement);
       const expected = blocked ? 'cannot_proceed' : notRecommended ? 'not_recommended' : review ? 'clinical_review' : 'eligible';
       expect(outcome).toBe(expected);
       expect(reasons.filter((r) => r.effect === 'supports').map((r) => r.criterion)).toEqual(CONCERNS.filter((c) => i.concerns.includes(c)));

@@ -1,0 +1,34 @@
+import type { Catalogue } from '../../domain/catalogue/catalogue';
+import type { FieldIssue } from '../../domain/errors';
+import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import { formatLondon } from '../../domain/time/london';
+import { NEXT_STEPS, STATUS_LABELS } from '../wording/labels';
+import { screeningView, type ScreeningView } from '../wording/screening-view';
+import { errorRows, type ErrorRow } from './common';
+
+/** A submitted request: its reference, the outcome in plain words, every reason, and what happens next. */
+export interface OutcomeView extends ScreeningView {
+  kind: 'outcome';
+  service: string;
+  reference: string;
+  serviceName: string;
+  submittedAt: string;
+  statusLabel: string;
+  nextStep: string;
+  canRequestReview: boolean;
+  canPickTimes: boolean;
+  justification: string;
+  errors: ErrorRow[];
+}
+
+export function outcomeView(request: ConsultationRequest, catalogue: Catalogue, options: { errors?: readonly FieldIssue[]; justification?: string } = {}): OutcomeView {
+  return {
+    kind: 'outcome',
+    ...screeningView(request.screening),
+    service: request.service, reference: request.reference, serviceName: catalogue.name,
+    submittedAt: formatLondon(request.submittedAt), statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status],
+    canRequestReview: request.status === 'not_recommended',
+    canPickTimes: request.status === 'awaiting_booking',
+    justification: options.justification ?? '', errors: errorRows(options.errors),
+  };
+}

@@ -1,0 +1,17 @@
+import type { AvailabilityView, CaseView, ReviewsView, RosterView, TimesView, TriageView } from './booking';
+import type { ReviewView, StepView } from './journey';
+import type { DeadLettersView, NetworkCaseView } from './network';
+import type { OutcomeView } from './outcome';
+import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
+
+/**
+ * Everything a person can be shown, as data: what each screen says, which actions it offers and for
+ * whom. A transport renders these (Teams as Adaptive Cards); none of them knows how.
+ */
+export type View =
+  | WelcomeView | NoticeView | MyRequestsView
+  | StepView | ReviewView | OutcomeView
+  | TimesView | CaseView | TriageView | AvailabilityView | RosterView | ReviewsView
+  | NetworkCaseView | DeadLettersView;
+
+export type ViewKind = View['kind'];

@@ -1,0 +1,109 @@
+import type { Catalogue } from '../../domain/catalogue/catalogue';
+import { STATUS_NEXT_STEPS, type StatusNextStep } from '../../domain/network/privacy';
+import type { StepId } from '../../domain/referral/steps';
+import type { RequestStatus } from '../../domain/request/consultation-request';
+import type { Effect, Outcome } from '../../domain/screening/outcome';
+
+/** Every word the screens use for a code, in one place. A service's own words come from its catalogue. */
+
+export const STEP_TITLES: Record<StepId, string> = {
+  about: 'About you and the family',
+  exclusions: 'Who not to refer',
+  concerns: 'Concerns',
+  consent: 'Consent',
+  details: 'What you need',
+  review: 'Review',
+};
+
+export const EFFECT_LABELS: Record<Effect, string> = {
+  cannot_proceed: 'Cannot proceed',
+  not_recommended: 'Not recommended',
+  clinical_review: 'Goes to a duty clinician',
+  supports: 'Fits the service',
+};
+
+export type Tone = 'good' | 'accent' | 'warning' | 'attention';
+
+export const OUTCOMES: Record<Outcome, { title: string; summary: string; style: Tone }> = {
+  eligible: {
+    title: 'This request fits the service',
+    summary: 'The concerns you described are ones the service works with, and nothing stands in the way.',
+    style: 'good',
+  },
+  clinical_review: {
+    title: 'A duty clinician will review this request',
+    summary: 'Part of this request is for a clinician to weigh, not for the criteria alone: a duty clinician will look at it before a consultation is booked.',
+    style: 'accent',
+  },
+  not_recommended: {
+    title: 'A referral is not recommended',
+    summary: 'The service would not usually accept this request, for the reasons below. Criteria are guidance: you can ask a duty clinician to consider it.',
+    style: 'warning',
+  },
+  cannot_proceed: {
+    title: 'This request cannot go ahead as it stands',
+    summary: 'Something the service needs before it can consult is missing. The reasons below say what, and where else to turn.',
+    style: 'attention',
+  },
+};
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  awaiting_booking: 'Fits the service: awaiting a consultation time',
+  awaiting_review: 'Waiting for duty clinician review',
+  not_recommended: 'Not recommended',
+  cannot_proceed: 'Cannot proceed',
+  review_declined: 'Reviewed: not taken forward',
+  waitlisted: 'On the waitlist for the next free time',
+  offered: 'Times sent to clinicians: awaiting acceptance',
+  booked: 'Consultation booked',
+  cancelled: 'Consultation cancelled',
+  no_show: 'Consultation missed',
+  completed: 'Consultation completed',
+};
+
+export const NEXT_STEPS: Record<RequestStatus, string> = {
+  awaiting_booking: 'the service will offer consultation times with a clinician; you will be told here.',
+  awaiting_review: 'a duty clinician reviews the request and you will be told the decision here.',
+  not_recommended: 'consider the signposting below, or ask a duty clinician to review the request.',
+  cannot_proceed: 'see what you can do instead below; you can start a new request once that is in place.',
+  review_declined: 'the duty clinician\'s reason is below; consider the signposting, or start a new request if things change.',
+  waitlisted: 'you will be offered the next time that frees up, before anyone else.',
+  offered: 'a clinician accepts one of your preferred times and you will be told here, with an invite.',
+  booked: 'join the consultation at the time shown above; you will get a reminder beforehand.',
+  cancelled: 'nothing more is planned for this request; start a new one if you need to.',
+  no_show: 'the clinician recorded that the consultation did not take place; ask to reschedule by starting a new request.',
+  completed: 'the outcome and next steps are shown above.',
+};
+
+/** Next steps that follow from the status, as the family's network reads them: no names, no clinical detail. */
+const STATUS_NEXT_STEP_LABELS: Record<StatusNextStep, string> = {
+  duty_clinician_review: 'A duty clinician is reviewing the request',
+  consultation_being_arranged: 'A consultation is being arranged',
+  consultation_booked: 'The consultation takes place on the date shown',
+  consultation_to_rebook: 'The consultation is to be rearranged',
+  closed: 'Closed',
+  none: 'None at present',
+};
+
+/** A next step in words: the service's own (its catalogue) first, then those every service shares. */
+export function nextStepLabel(catalogue: Catalogue, step: string): string {
+  return catalogue.completion.nextSteps.find((s) => s.id === step)?.label
+    ?? ((STATUS_NEXT_STEPS as readonly string[]).includes(step) ? STATUS_NEXT_STEP_LABELS[step as StatusNextStep] : step);
+}
+
+export const CONSENT_LABELS = {
+  obtained: 'Consent given', not_obtained: 'Consent not obtained', safeguarding_override: 'Safeguarding override (no consent)',
+} as const;
+
+export const YES_NO = { yes: 'Yes', no: 'No' } as const;
+
+/** Labels for field ids in error lists, as the cards show them. */
+export const FIELD_LABELS: Record<string, string> = {
+  referrerRole: 'Your role', referrerTeam: 'Your team', familyName: 'Family name', caseNumber: 'Case number',
+  youngestChildDob: "Youngest child's date of birth", openToChildrensSocialCare: 'Open to a safeguarding team', localAuthority: 'Local authority',
+  exclusions: 'Who not to refer', inCareProceedings: 'Care proceedings', courtSupportsReunification: 'Court supports reunification',
+  evidenceOfEngagement: 'Evidence of engagement', concerns: 'Concerns', consentStatus: 'Consent', justification: 'Justification',
+  lawfulBasis: 'Lawful basis', approvedBy: 'Approved by', familyInformed: 'Family told', familyNotInformedReason: 'Why the family was not told',
+  reviewDate: 'Review date', helpWith: 'What the consultation should help with', legalStatus: 'Legal status', urgency: 'Urgency',
+  about: 'About you and the family', consent: 'Consent', details: 'What you need',
+};

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Catalogue } from '../catalogue/catalogue';
+import { RULES, isRuleId } from '../screening/rules';
+import { CONSENT_STATUSES } from './answers';
+import type { AnswerStep } from './steps';
+
+/** Trimmed text with a bound, so that no card can store an essay where a name belongs. */
+const text = (min: number, max: number, label: string) =>
+  z.string({ error: `${label} is required` }).trim().min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`);
+const yesNo = (label: string) => z.enum(['yes', 'no'], { error: `choose yes or no for ${label}` });
+const isoDate = (label: string) => z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
+const oneOf = (list: readonly { id: string }[], error: string) => z.enum(list.map((x) => x.id) as [string, ...string[]], { error });
+const ids = () => z.array(z.string().max(60)).max(20);
+
+interface Field {
+  step: AnswerStep;
+  schema: (catalogue: Catalogue) => z.ZodType;
+  /** Several choices, sent as one comma-separated string. */
+  multi?: true;
+}
+
+/**
+ * Every question the journey can ask, the step it belongs to, and how its answer is checked for a
+ * service. Which are asked is the service's: the ones every referral needs, and those its rules read.
+ */
+export const FIELDS = {
+  referrerRole: { step: 'about', schema: (c) => oneOf(c.referrerRoles, 'choose your role') },
+  referrerTeam: { step: 'about', schema: () => text(1, 100, 'Your team') },
+  familyName: { step: 'about', schema: () => text(1, 80, 'Family name') },
+  caseNumber: { step: 'about', schema: () => text(1, 30, 'Case number').regex(/^[A-Za-z0-9/-]+$/, 'Case number may hold letters, digits, / and - only') },
+  youngestChildDob: { step: 'about', schema: () => isoDate("Youngest child's date of birth") },
+  openToChildrensSocialCare: { step: 'about', schema: () => yesNo("open to children's social care") },
+  localAuthority: { step: 'about', schema: () => text(1, 60, 'Local authority') },
+  exclusions: { step: 'exclusions', schema: ids, multi: true },
+  inCareProceedings: { step: 'exclusions', schema: () => yesNo('care proceedings') },
+  courtSupportsReunification: { step: 'exclusions', schema: () => yesNo('court support for reunification').optional() },
+  evidenceOfEngagement: { step: 'exclusions', schema: () => yesNo('evidence of engagement').optional() },
+  concerns: { step: 'concerns', schema: ids, multi: true },
+  consentStatus: { step: 'consent', schema: () => z.enum(CONSENT_STATUSES, { error: 'choose whether consent was obtained' }) },
+  justification: { step: 'consent', schema: () => text(0, 2000, 'Justification').optional() },
+  lawfulBasis: { step: 'consent', schema: () => z.string().max(60).optional() },
+  approvedBy: { step: 'consent', schema: () => text(0, 120, 'Approved by').optional() },
+  familyInformed: { step: 'consent', schema: () => yesNo('whether the family was told').optional() },
+  familyNotInformedReason: { step: 'consent', schema: () => text(0, 1000, 'Reason the family was not told').optional() },
+  reviewDate: { step: 'consent', schema: () => isoDate('Review date').optional() },
+  helpWith: { step: 'details', schema: () => text(10, 2000, 'What the consultation should help with') },
+  legalStatus: { step: 'details', schema: (c) => oneOf(c.legalStatuses, 'choose the legal status') },
+  urgency: { step: 'details', schema: (c) => oneOf(c.urgencies, 'choose how urgent this is') },
+} as const satisfies Record<string, Field>;
+
+export type FieldId = keyof typeof FIELDS;
+
+/** Asked of every referral, whatever the service's rules. */
+const ALWAYS: readonly FieldId[] = ['referrerRole', 'referrerTeam', 'familyName', 'caseNumber', 'youngestChildDob', 'helpWith', 'legalStatus', 'urgency'];
+
+/** The questions a service asks, in the journey's order. */
+export function fieldsFor(catalogue: Catalogue): FieldId[] {
+  const asked = new Set<FieldId>([...ALWAYS, ...catalogue.screening.rules.filter(isRuleId).flatMap((id) => RULES[id].asks)]);
+  return (Object.keys(FIELDS) as FieldId[]).filter((f) => asked.has(f));
+}
+
+export const isMultiField = (id: string): boolean => (FIELDS as Record<string, Field>)[id]?.multi === true;
