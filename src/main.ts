@@ -8,7 +8,7 @@ import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
-import { seedRoster } from './app/booking/manage-roster';
+import { seedRosters } from './app/booking/manage-roster';
 import type { AppContext } from './app/context';
 import { OutboxWorker } from './app/network/outbox-worker';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -85,7 +85,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const { store, app } = parts;
   await parts.migrate();
   const service = config.DEFAULT_SERVICE ?? [...app.catalogues.keys()][0]!;
-  const seeded = await seedRoster(app, service, config.ROSTER);
+  const seeded = await seedRosters(app, service, config.ROSTER);
   if (seeded > 0) log.info({ evt: 'roster_seeded', members: seeded }, 'roster seeded from configuration');
   if (!config.REDIS_URL && config.DEMO_DATA) {
     for (const demo of app.catalogues.keys()) {

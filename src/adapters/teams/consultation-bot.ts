@@ -81,7 +81,7 @@ export class ConsultationBot extends TeamsActivityHandler {
     for (const service of services) await this.o.directory.rememberTriage(service, context.activity);
     const names = services.map((s) => this.app.catalogues.get(s)!.name).join(' and the ');
     await this.show(context, notice('Triage channel',
-      `Consultation requests for the ${names} that are ready for a clinician will be posted here, showing only their reference, status and times. Accept a time to book it.`));
+      `Consultation requests that are ready for a clinician will be posted here, showing only their reference, status and times. Accept a time to book it. Requests for: the ${names}.`));
     this.o.log.info({ evt: 'triage_channel', services: services.length }, 'triage channel set');
   }
 

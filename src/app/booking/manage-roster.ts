@@ -41,3 +41,20 @@ export async function seedRoster(ctx: AppContext, service: string, seed: string)
   }
   return entries.length;
 }
+
+/**
+ * Seeds each service's empty roster from one configuration string: `[service/]id:role[+role],...`; an
+ * entry without a service is for `defaultService`. Returns how many members were seeded in all.
+ */
+export async function seedRosters(ctx: AppContext, defaultService: string, seed: string): Promise<number> {
+  const byService = new Map<string, string[]>();
+  for (const entry of seed.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const prefixed = /^([a-z][a-z0-9_]*)\/(.+)$/.exec(entry);
+    const service = prefixed ? prefixed[1]! : defaultService;
+    if (!ctx.catalogues.has(service)) throw new RangeError(`roster entry "${entry}" names no service in force`);
+    byService.set(service, [...(byService.get(service) ?? []), prefixed ? prefixed[2]! : entry]);
+  }
+  let seeded = 0;
+  for (const [service, entries] of byService) seeded += await seedRoster(ctx, service, entries.join(','));
+  return seeded;
+}
