@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { RedisClient } from './client';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
@@ -36,7 +36,7 @@ function outcome(result: string, allowed: readonly string[]): string {
 }
 
 /** The system of record: drafts, requests and the audit stream in Redis, each change one Lua script. */
-export function createRedisStore(redis: Redis, options: RedisStoreOptions): Store {
+export function createRedisStore(redis: RedisClient, options: RedisStoreOptions): Store {
   for (const [name, [numberOfKeys, lua]] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys, lua });
   const script = (name: keyof typeof SCRIPTS) => (redis as unknown as Record<string, ScriptCall>)[name]!.bind(redis);
   const ttl = options.draftTtlMs;
