@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
+import { connectCluster } from './adapters/redis/connect-cluster';
 import { createRedisStore } from './adapters/redis/redis-store';
 import { createAdapter, createBotEndpoint } from './adapters/teams/bot-endpoint';
 import { RateLimiter, TEAMS_CONVERSATION_LIMITS } from './adapters/teams/rate-limiter';
@@ -19,7 +20,7 @@ import type { Edge } from './adapters/teams/booking-actions';
 import { hasRole } from './domain/booking/roster';
 import { ConsultationBot } from './adapters/teams/consultation-bot';
 import type { AppContext } from './app/context';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, storeKind, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
@@ -35,9 +36,10 @@ export interface RunningBot {
 }
 
 function openStore(config: Config, log: Logger): Store {
-  if (!config.REDIS_URL) return createInMemoryStore();
+  if (storeKind(config) === 'memory') return createInMemoryStore();
   // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true });
+  const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true };
+  const redis = config.REDIS_CLUSTER_NODES ? connectCluster(config.REDIS_CLUSTER_NODES, options) : new Redis(config.REDIS_URL!, options);
   let lastCode = '';
   redis.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
@@ -94,7 +96,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const service = config.DEFAULT_SERVICE;
   const seeded = await seedRoster(app, service, config.ROSTER);
   if (seeded > 0) log.info({ evt: 'roster_seeded', members: seeded }, 'roster seeded from configuration');
-  if (!config.REDIS_URL && config.DEMO_DATA) {
+  if (storeKind(config) === 'memory' && config.DEMO_DATA) {
     const refs = await seedDemoData(app, config.DEMO_USER_ID, service);
     log.info({ evt: 'demo_data', refs }, 'demo data loaded');
   }
@@ -119,7 +121,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
   jobs.start();
   notifier?.start();
-  log.info({ evt: 'listening', port, store: config.REDIS_URL ? 'redis' : 'memory', auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
+  log.info({ evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${config.HOST}:${port}`,
@@ -141,7 +143,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
 /** The notifier on its own (`npm run notifier`): the same outbox worker, for scaling delivery apart from the bot. */
 export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<{ stop(): Promise<void> }> {
   const config = loadConfig(env);
-  if (!config.REDIS_URL) throw new ConfigError('REDIS_URL: a separate notifier needs the shared Redis');
+  if (storeKind(config) === 'memory') throw new ConfigError('REDIS_URL or REDIS_CLUSTER_NODES: a separate notifier needs the shared Redis');
   const parts = compose(config, log);
   const worker = notifierFor(config, parts, createAdapter(parts.credentials), log);
   worker.start();
