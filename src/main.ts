@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { connectCluster } from './adapters/redis/connect-cluster';
@@ -41,10 +41,13 @@ function openStore(config: Config, log: Logger): Store {
   const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true };
   const redis = config.REDIS_CLUSTER_NODES ? connectCluster(config.REDIS_CLUSTER_NODES, options) : new Redis(config.REDIS_URL!, options);
   let lastCode = '';
-  redis.on('error', (e: NodeJS.ErrnoException) => {
+  const onError = (e: NodeJS.ErrnoException) => {
     if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
     lastCode = e.code ?? e.name;
-  });
+  };
+  redis.on('error', onError);
+  // A Cluster tells of one node's trouble apart; its own 'error' comes only when it reaches no node at all.
+  if (redis instanceof Cluster) redis.on('node error', onError);
   redis.on('ready', () => {
     if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
     lastCode = '';

@@ -2,6 +2,8 @@ import { createRedisStore } from '../../src/adapters/redis/redis-store';
 import { cardText } from '../support/bot-client';
 import { eventually, startHarness, type Harness } from '../support/bot-harness';
 import { submitEligible } from '../support/booking';
+import { buildAnswers } from '../support/builders';
+import { answerStep } from '../support/journey';
 import { startRedisCluster, type PrivateRedisCluster } from '../support/redis-cluster';
 
 const sw = { id: 'aad-sw-cluster', name: 'Synthetic Social Worker' };
@@ -35,4 +37,28 @@ describe('the bot on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
       await other.close();
     }
   });
+});
+
+describe('the bot when a Redis Cluster primary is lost', () => {
+  it('tells the referrer at once that nothing was saved, and /healthz says the store is down', async () => {
+    const about = (await h.client.say(sw, 'request consultation'))[0]!;
+    const up = await fetch(`${h.bot.url}/healthz`);
+    expect(up.status).toBe(200);
+
+    const fassHome = await cluster.nodeFor('cb:{fass}:audit');
+    await cluster.kill(fassHome);
+    const started = Date.now();
+    const answered = await answerStep(h.client, sw, about, buildAnswers().about);
+    expect(cardText(answered)).toContain('Temporarily unavailable');
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    // Once the other primaries count the lost one's slots as unserved, no node accepts a write; a PING still answers.
+    const survivor = cluster.nodes.find((n) => n.port !== fassHome)!.port;
+    await eventually(async () => (await cluster.stateOn(survivor)) === 'fail', 'the cluster noticing', 15_000);
+    for (let i = 0; i < 3; i += 1) {
+      const down = await fetch(`${h.bot.url}/healthz`);
+      expect([down.status, await down.json()]).toEqual([503, { status: 'degraded', store: 'down' }]);
+    }
+    expect(h.logs.lines.join('\n')).toContain('"evt":"redis_error","code":"ECONNREFUSED"');
+  }, 30_000);
 });

@@ -23,6 +23,10 @@ export interface PrivateRedisCluster {
   nodeFor(key: string): Promise<number>;
   /** Every key on one node (by port): what that primary alone holds. */
   keysOn(port: number): Promise<string[]>;
+  /** `cluster_state` as one node (by port) sees it: `ok`, or `fail` once it counts some slot unserved. */
+  stateOn(port: number): Promise<string>;
+  /** Kills one node (by port) with SIGKILL, as a crash would; its slots stay unserved (no replicas). */
+  kill(port: number): Promise<void>;
   /** Empties every primary. */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -52,11 +56,13 @@ export async function startRedisCluster(primaries = 3): Promise<PrivateRedisClus
   const procs: ChildProcess[] = [];
   const admins: Redis[] = [];
   const clients: Cluster[] = [];
+  const kill = (p: ChildProcess) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve()
+    : new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGKILL'); }));
   const stop = async () => {
-    await Promise.all(clients.filter((c) => c.status !== 'end').map((c) => c.quit().catch(() => c.disconnect())));
+    // A client that still counts a killed node as ready would wait on its QUIT for ever.
+    clients.forEach((c) => c.disconnect());
     admins.forEach((a) => a.disconnect());
-    await Promise.all(procs.filter((p) => p.exitCode === null && p.signalCode === null)
-      .map((p) => new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGKILL'); })));
+    await Promise.all(procs.map(kill));
     dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   };
   try {
@@ -65,7 +71,7 @@ export async function startRedisCluster(primaries = 3): Promise<PrivateRedisClus
       dirs.push(dir);
       procs.push(spawn('redis-server', [
         '--port', String(port), '--cluster-port', String(ports[primaries + i]), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-        '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
+        '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000',
         '--appendonly', 'yes', '--appendfsync', 'always', '--daemonize', 'no', '--loglevel', 'warning',
       ], { stdio: 'ignore' }));
     });
@@ -97,6 +103,11 @@ export async function startRedisCluster(primaries = 3): Promise<PrivateRedisClus
       return range[2][1];
     },
     keysOn: (port) => adminOn(port).keys('*'),
+    stateOn: async (port) => /cluster_state:(\w+)/.exec(await adminOn(port).cluster('INFO'))?.[1] ?? 'unknown',
+    async kill(port) {
+      adminOn(port).disconnect();
+      await kill(procs[nodes.findIndex((n) => n.port === port)]!);
+    },
     async flush() {
       await Promise.all(admins.map((a) => a.flushall()));
     },

@@ -5,6 +5,7 @@ import type { Draft } from '../../domain/referral/draft';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Store } from '../../ports/store';
 import { fromFields, toFields } from './audit-fields';
+import { answers } from './health';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
 import type { RequestEffects } from '../../ports/request-store';
@@ -139,9 +140,9 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<string>((resolve) => { timer = setTimeout(resolve, options.pingTimeoutMs ?? 1000, 'timeout'); });
+      const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(resolve, options.pingTimeoutMs ?? 1000, false); });
       try {
-        return (await Promise.race([redis.ping().catch(() => 'error'), timeout])) === 'PONG';
+        return (await Promise.race([answers(redis).catch(() => false), timeout])) === true;
       } finally {
         clearTimeout(timer);
       }
