@@ -12,6 +12,6 @@ export async function answers(redis: RedisClient): Promise<boolean> {
   const info = await redis.cluster('INFO'); // like any command, waits for the client to learn the slot map
   const serving = Number(/^cluster_size:(\d+)/m.exec(info)?.[1]);
   const primaries = redis.nodes('master');
-  if (!/^cluster_state:ok/m.test(info) || !(primaries.length >= serving)) return false;
+  if (!/^cluster_state:ok/m.test(info) || !(primaries.length >= serving)) return false; // no cluster_size (NaN) counts as down
   return (await Promise.all(primaries.map((node) => node.ping()))).every((pong) => pong === 'PONG');
 }
