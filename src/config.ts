@@ -5,10 +5,27 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) => z.preprocess((v) => (v === '' || v === undefined ? value : v), schema);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** `host:port`, an IPv6 host in brackets (`[::1]:7000`). */
+const HOST_PORT = /^(?:\[(?<ipv6>[0-9a-fA-F:.]+)\]|(?<host>[^\s:,[\]]+)):(?<port>\d{1,5})$/;
+/** Some or all of a Redis Cluster's nodes, `host:port,host:port,...`; ioredis discovers the rest. */
+const clusterNodes = z.string().transform((value, ctx) => {
+  const entries = value.split(',').map((e) => e.trim());
+  const nodes = entries.map((entry) => {
+    const m = HOST_PORT.exec(entry);
+    const port = Number(m?.groups?.port);
+    return m && port >= 1 && port <= 65535 ? { host: (m.groups!.ipv6 ?? m.groups!.host)!, port } : undefined;
+  });
+  const bad = entries.find((_, i) => !nodes[i]);
+  if (bad === undefined) return nodes as { host: string; port: number }[];
+  ctx.addIssue({ code: 'custom', message: `must be host:port, comma-separated (not "${bad}")` });
+  return z.NEVER;
+});
+
 export const ConfigSchema = z.object({
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')),
+  REDIS_CLUSTER_NODES: optional(clusterNodes),
   MICROSOFT_APP_ID: withDefault(z.string(), ''),
   MICROSOFT_APP_PASSWORD: withDefault(z.string(), ''),
   MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
@@ -31,8 +48,19 @@ export const ConfigSchema = z.object({
   OUTBOX_BLOCK_MS: withDefault(z.coerce.number().int().min(10).max(60_000), 1000),
   OUTBOX_RECLAIM_IDLE_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 6),
+}).superRefine((config, ctx) => {
+  // Two systems of record would be one too many: refuse rather than guess which one was meant.
+  if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
+    ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'set REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both' });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Where the system of record lives: the embedded memory store unless a Redis is configured. */
+export function storeKind(config: Config): 'memory' | 'redis' | 'cluster' {
+  if (config.REDIS_CLUSTER_NODES) return 'cluster';
+  return config.REDIS_URL ? 'redis' : 'memory';
+}
 
 export class ConfigError extends Error {}
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
+import { connectCluster } from './adapters/redis/connect-cluster';
 import { consultationInvite } from './adapters/calendar/ics';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
@@ -11,7 +12,7 @@ import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
 import type { AppContext } from './app/context';
 import { OutboxWorker } from './app/network/outbox-worker';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, storeKind, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
@@ -28,14 +29,18 @@ export interface RunningBot {
 }
 
 function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
-  if (!config.REDIS_URL) return { store: createInMemoryStore(), migrate: async () => undefined };
+  if (storeKind(config) === 'memory') return { store: createInMemoryStore(), migrate: async () => undefined };
   // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true });
+  const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true };
+  const redis = config.REDIS_CLUSTER_NODES ? connectCluster(config.REDIS_CLUSTER_NODES, options) : new Redis(config.REDIS_URL!, options);
   let lastCode = '';
-  redis.on('error', (e: NodeJS.ErrnoException) => {
+  const onError = (e: NodeJS.ErrnoException) => {
     if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
     lastCode = e.code ?? e.name;
-  });
+  };
+  redis.on('error', onError);
+  // A Cluster tells of one node's trouble apart; its own 'error' comes only when it reaches no node at all.
+  if (redis instanceof Cluster) redis.on('node error', onError);
   redis.on('ready', () => {
     if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
     lastCode = '';
@@ -87,7 +92,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const service = config.DEFAULT_SERVICE ?? [...app.catalogues.keys()][0]!;
   const seeded = await seedRosters(app, service, config.ROSTER);
   if (seeded > 0) log.info({ evt: 'roster_seeded', members: seeded }, 'roster seeded from configuration');
-  if (!config.REDIS_URL && config.DEMO_DATA) {
+  if (storeKind(config) === 'memory' && config.DEMO_DATA) {
     for (const demo of app.catalogues.keys()) {
       const refs = await seedDemoData(app, config.DEMO_USER_ID, demo);
       log.info({ evt: 'demo_data', service: demo, refs }, 'demo data loaded');
@@ -114,7 +119,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
   jobs.start();
   notifier?.start();
-  log.info({ evt: 'listening', port, store: config.REDIS_URL ? 'redis' : 'memory', auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
+  log.info({ evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${config.HOST}:${port}`,
@@ -136,7 +141,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
 /** The notifier on its own (`npm run notifier`): the same outbox worker, for scaling delivery apart from the bot. */
 export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<{ stop(): Promise<void> }> {
   const config = loadConfig(env);
-  if (!config.REDIS_URL) throw new ConfigError('REDIS_URL: a separate notifier needs the shared Redis');
+  if (storeKind(config) === 'memory') throw new ConfigError('REDIS_URL or REDIS_CLUSTER_NODES: a separate notifier needs the shared Redis');
   const parts = compose(config, log);
   await parts.migrate();
   const worker = outboxWorker(config, parts.app, createTeamsNotifier(parts.teams), log);

@@ -1,5 +1,11 @@
 import type { Store } from '../../src/ports/store';
-import { auditEntry, buildDraft, buildRequest } from '../support/builders';
+import { auditEntry, buildDraft, buildNotification, buildRequest } from '../support/builders';
+
+/**
+ * Three services. On a three-primary Redis Cluster (slots split evenly) their hash tags {fass}, {pps} and
+ * {amh} fall on three different primaries, so this also proves that commands are routed to each.
+ */
+export const SERVICES = ['fass', 'pps', 'amh'] as const;
 
 /** One behaviour for every Store: run against memory and against a real Redis server. */
 export function describeStoreContract(name: string, open: () => Promise<{ store: Store; close: () => Promise<void> }>) {
@@ -98,6 +104,26 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       await expect(store.requests.update({ ...request, status: 'not_recommended', version: 2 }, auditEntry())).rejects.toMatchObject({ code: 'version_conflict' });
       await expect(store.requests.update({ ...request, reference: 'FASS-2026-9999', version: 2 }, auditEntry())).rejects.toMatchObject({ code: 'request_not_found' });
       expect((await store.requests.get('fass', 'FASS-2026-0060'))?.status).toBe('awaiting_review');
+    });
+
+    it('keeps each service apart: its drafts, reference numbers, requests, audit and outbox', async () => {
+      for (const service of SERVICES) {
+        const draft = buildDraft({ service, ownerId: 'owner-m' });
+        await store.drafts.save(draft, auditEntry('draft.start', draft.id));
+        const { n } = await store.requests.reserveSequence(service, draft.id, 2026);
+        const reference = `${service.toUpperCase()}-2026-${String(n).padStart(4, '0')}`;
+        const request = buildRequest({ service, draftId: draft.id, ownerId: 'owner-m', reference });
+        const submitted = buildNotification({ id: `${reference}:1:submitted`, service, reference, event: 'submitted' });
+        await store.requests.create(request, { ...draft, status: 'submitted', reference, version: 2 }, auditEntry('request.submit', reference), [submitted]);
+      }
+      for (const service of SERVICES) {
+        const reference = `${service.toUpperCase()}-2026-0001`;
+        expect((await store.requests.listByOwner(service, 'owner-m', 10)).map((r) => r.reference)).toEqual([reference]);
+        expect((await store.requests.get(service, reference))?.service).toBe(service);
+        expect(await store.drafts.activeFor(service, 'owner-m')).toBeNull();
+        expect((await store.audit.recent(service, 10)).map((e) => e.action)).toEqual(['request.submit', 'draft.start']);
+        expect((await store.outbox.read(service, 'w1', 10, 50)).map((e) => e.notification.reference)).toEqual([reference]);
+      }
     });
 
     it('keeps an audit entry for every change and for refusals, newest first', async () => {

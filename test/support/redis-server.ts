@@ -32,7 +32,8 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
-async function waitForPing(port: number, deadline = Date.now() + 10_000): Promise<void> {
+/** Resolves once a redis-server answers PING on the port (it refuses connections until it is up). */
+export async function waitForPing(port: number, deadline = Date.now() + 10_000): Promise<void> {
   for (;;) {
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined); // refused until the server is up: that is what the probe waits for

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from './client';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import type { Availability } from '../../domain/booking/availability';
 import { parseBusyMember } from '../../domain/booking/booking';
@@ -14,7 +14,7 @@ type Run = (name: 'saveVersioned' | 'setField' | 'claimDue', ...args: (string | 
 const DAY_MS = 86_400_000;
 
 /** Roster, availability, scheduled jobs and conversation references: the booking side of the Redis store. */
-export function createRedisBookingStores(redis: Redis, run: Run): Pick<Store, 'roster' | 'availability' | 'jobs' | 'conversations'> {
+export function createRedisBookingStores(redis: RedisClient, run: Run): Pick<Store, 'roster' | 'availability' | 'jobs' | 'conversations'> {
   const roster: Store['roster'] = {
     async get(service, id) {
       const doc = await redis.hget(keys.roster(service), id);

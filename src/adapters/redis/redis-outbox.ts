@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from './client';
 import type { Notification } from '../../domain/network/notification';
 import type { DeadLetter, Outbox, OutboxEntry } from '../../ports/outbox';
 import { keys } from './keys';
@@ -16,11 +17,12 @@ const parse = ([entryId, fields]: StreamEntry, deliveries: number): OutboxEntry 
  * The outbox as a Redis Stream read by the consumer group "notifiers". Acknowledged entries are deleted,
  * so the stream holds exactly what is still to be delivered.
  */
-export function createRedisOutbox(redis: Redis, run: Run): Outbox & { close(): Promise<void> } {
+export function createRedisOutbox(redis: RedisClient, run: Run): Outbox & { close(): Promise<void> } {
   const ready = new Set<string>();
   // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
-  let reader: Redis | undefined;
-  const blocking = () => (reader ??= redis.duplicate({ enableAutoPipelining: false }));
+  // A Cluster is duplicated from its startup nodes (the first argument), a single server from its options.
+  let reader: RedisClient | undefined;
+  const blocking = () => (reader ??= redis instanceof Cluster ? redis.duplicate([], { enableAutoPipelining: false }) : redis.duplicate({ enableAutoPipelining: false }));
   async function ensureGroup(service: string): Promise<void> {
     if (ready.has(service)) return;
     try {

@@ -1,10 +1,11 @@
-import Redis from 'ioredis';
+import type { RedisClient } from './client';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Store } from '../../ports/store';
 import { fromFields, toFields } from './audit-fields';
+import { answers } from './health';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
 import type { RequestEffects } from '../../ports/request-store';
@@ -36,7 +37,7 @@ function outcome(result: string, allowed: readonly string[]): string {
 }
 
 /** The system of record: drafts, requests and the audit stream in Redis, each change one Lua script. */
-export function createRedisStore(redis: Redis, options: RedisStoreOptions): Store {
+export function createRedisStore(redis: RedisClient, options: RedisStoreOptions): Store {
   for (const [name, [numberOfKeys, lua]] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys, lua });
   const script = (name: keyof typeof SCRIPTS) => (redis as unknown as Record<string, ScriptCall>)[name]!.bind(redis);
   const ttl = options.draftTtlMs;
@@ -139,9 +140,9 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<string>((resolve) => { timer = setTimeout(resolve, options.pingTimeoutMs ?? 1000, 'timeout'); });
+      const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(resolve, options.pingTimeoutMs ?? 1000, false); });
       try {
-        return (await Promise.race([redis.ping().catch(() => 'error'), timeout])) === 'PONG';
+        return (await Promise.race([answers(redis).catch(() => false), timeout])) === true;
       } finally {
         clearTimeout(timer);
       }
@@ -161,7 +162,7 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
  * `triage:<service>`). Copies what an older version wrote, without overwriting anything newer, then
  * drops the old hash. Safe to run at every start.
  */
-export async function migrateLegacyDirectory(redis: Redis, services: readonly string[]): Promise<number> {
+export async function migrateLegacyDirectory(redis: RedisClient, services: readonly string[]): Promise<number> {
   let moved = 0;
   for (const service of services) {
     const legacy = `cb:{${service}}:conversations`;
