@@ -22,7 +22,13 @@ export function createRedisOutbox(redis: RedisClient, run: Run): Outbox & { clos
   // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
   // A Cluster is duplicated from its startup nodes (the first argument), a single server from its options.
   let reader: RedisClient | undefined;
-  const blocking = () => (reader ??= redis instanceof Cluster ? redis.duplicate([], { enableAutoPipelining: false }) : redis.duplicate({ enableAutoPipelining: false }));
+  const blocking = () => {
+    if (reader) return reader;
+    reader = redis instanceof Cluster ? redis.duplicate([], { enableAutoPipelining: false }) : redis.duplicate({ enableAutoPipelining: false });
+    // Its failures reach the worker as failed reads; the main connection's listener logs the connection's trouble.
+    reader.on('error', () => undefined);
+    return reader;
+  };
   async function ensureGroup(service: string): Promise<void> {
     if (ready.has(service)) return;
     try {
