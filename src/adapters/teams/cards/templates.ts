@@ -1,24 +1,40 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Template } from 'adaptivecards-templating';
+import { compileTemplate, type RenderTemplate } from './compile-template';
 
 /** Adaptive Card JSON, as Teams receives it. */
 export type Card = Record<string, unknown>;
 
 const CARDS_DIR = resolve(__dirname, '../../../../cards');
-const cache = new Map<string, Template>();
+const compiled = new Map<string, RenderTemplate>();
 
-/** Reads a template from cards/ once and keeps it parsed. */
-function template(name: string): Template {
-  let t = cache.get(name);
-  if (!t) {
-    t = new Template(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')));
-    cache.set(name, t);
-  }
-  return t;
+/** Every design in cards/, by the name `expand` takes (e.g. `welcome`, `steps/about`). */
+export function cardTemplateNames(): string[] {
+  return readdirSync(CARDS_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.replace(/\\/g, '/').replace(/\.json$/, ''))
+    .sort();
 }
 
-/** Binds a template in cards/ (e.g. `welcome`, `steps/about`) to data with Adaptive Cards templating. */
+/** A design as the Adaptive Cards Designer saves it. */
+export function readCardTemplate(name: string): unknown {
+  return JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'));
+}
+
+/** Compiles a design on first use and keeps the render function; an unsupported expression throws here. */
+function template(name: string): RenderTemplate {
+  let render = compiled.get(name);
+  if (!render) {
+    render = compileTemplate(`cards/${name}.json`, readCardTemplate(name));
+    compiled.set(name, render);
+  }
+  return render;
+}
+
+/**
+ * Binds a design in cards/ (e.g. `welcome`, `steps/about`) to data, exactly as Adaptive Cards templating
+ * would (compile-template.ts says how, and why it is not the library).
+ */
 export function expand<T = Card>(name: string, data: object): T {
-  return template(name).expand({ $root: data }) as T;
+  return template(name)(data) as T;
 }
