@@ -3,7 +3,7 @@
  * run alternately (A B A B) in this process tree, driven by autocannon against 127.0.0.1 only, with the
  * same connector sink. Writes bench/results.json and prints a table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { seedRoster } from '../src/app/booking/manage-roster';
@@ -107,7 +107,8 @@ async function main(): Promise<void> {
 
   const results = {
     generated_at: new Date().toISOString(), mode: SMOKE ? 'smoke' : 'full', seconds_per_measurement: SECONDS, rounds: ROUNDS,
-    machine: { cpus: cpus().length, node: process.version },
+    // Both bots are spawned on this process's Node (process.execPath) and the project's restify, so the ratios compare like with like.
+    machine: { cpus: cpus().length, node: process.version }, restify: (JSON.parse(readFileSync(require.resolve('restify/package.json'), 'utf8')) as { version: string }).version,
     echo, journey,
     journey_ratio: round(journey.rps / echo.rps, 3), p99_ratio: round(journey.p99 / echo.p99, 3),
     rss_ratio: round(journey.rss_mb / echo.rss_mb, 3), cold_start_ratio: round(journey.cold_start_ms / echo.cold_start_ms, 3),

@@ -5,6 +5,8 @@
 #   e.g.   scripts/repeat-test.sh 50 integration fanout-http
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Run jest on the project's Node 24 (node_modules/.bin/node), as npm scripts do, not on the machine's default.
+export PATH="$PWD/node_modules/.bin:$PATH"
 runs=${1:?runs}; project=${2:?project}; pattern=${3:?pattern}
 logs=${4:-test-results/repeat-$pattern}
 mkdir -p "$logs"

@@ -18,6 +18,7 @@ import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import type { Notifier } from './ports/notifier';
 import type { Store } from './ports/store';
+import { unsupportedRuntime } from './runtime';
 
 export interface RunningBot {
   url: string;
@@ -119,7 +120,9 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
   jobs.start();
   notifier?.start();
-  log.info({ evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
+  log.info({
+    evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER, node: process.version,
+  }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${config.HOST}:${port}`,
@@ -146,7 +149,7 @@ export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = create
   await parts.migrate();
   const worker = outboxWorker(config, parts.app, createTeamsNotifier(parts.teams), log);
   worker.start();
-  log.info({ evt: 'notifier_started' }, 'notifier started');
+  log.info({ evt: 'notifier_started', node: process.version }, 'notifier started');
   return {
     stop: async () => {
       await worker.stop();
@@ -158,6 +161,11 @@ export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = create
 
 /** Runs `run` as this process, stopping it cleanly on SIGTERM or SIGINT. */
 export function runProcess(run: (env: NodeJS.ProcessEnv, log: Logger) => Promise<{ stop(): Promise<void> }>): void {
+  const unsupported = unsupportedRuntime(process.version);
+  if (unsupported) {
+    process.stderr.write(`${unsupported}\n`);
+    process.exit(1);
+  }
   const log = createLogger(process.env.LOG_LEVEL || 'info');
   run(process.env, log).then((running) => {
     const shutdown = (signal: string) => {

@@ -7,7 +7,7 @@ export interface MessageEndpoint {
 
 export interface HttpServerOptions {
   endpoint: MessageEndpoint;
-  /** Whether the store answers, for /healthz. */
+  /** Whether the store answers, for /healthz (which also says which Node runs the bot). */
   health: () => Promise<boolean>;
   /** The calendar invite for a booking, or null when there is no such booking. */
   calendar?: (params: { service: string; reference: string; bookingId: string }) => Promise<string | null>;
@@ -38,7 +38,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
   server.get('/healthz', async (_req: Request, res: Response) => {
     const up = await options.health();
-    res.send(up ? 200 : 503, { status: up ? 'ok' : 'degraded', store: up ? 'up' : 'down' });
+    res.send(up ? 200 : 503, { status: up ? 'ok' : 'degraded', store: up ? 'up' : 'down', node: process.version });
   });
   server.get('/calendar/:service/:reference/:file', async (req: Request, res: Response) => {
     const { service = '', reference = '', file = '' } = req.params as Record<string, string>;
