@@ -11,8 +11,11 @@ jest.setTimeout(120_000);
 
 /** Screenshots land here (the README shows copies of the review and outcome cards, from docs/). */
 const SHOTS = resolve(__dirname, '../../test-results');
-/** The booking screenshots the README shows are written straight to docs/. */
-const DOCS = resolve(__dirname, '../../docs');
+/**
+ * The booking screenshots the README shows: written to docs/ only when asked (UPDATE_SCREENSHOTS=1), so that an
+ * ordinary run leaves the working tree as it found it; otherwise beside the others in test-results/.
+ */
+const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs') : SHOTS;
 const socialWorker = { id: 'sw-ui', name: 'Synthetic Referrer', aadObjectId: 'aad-sw-ui' };
 /** On the roster (env ROSTER); accepts through the REST invoke, not the browser. */
 const clinician = { id: 'clin-ui', name: 'Synthetic Clinician', aadObjectId: 'aad-clin-ui' };
