@@ -102,8 +102,8 @@ describe('the conversation layer alone drives a request, its booking and its net
     view = await step({ referrerRole: 'health_visitor', referrerTeam: 'Synthetic Team', familyName: 'Synthetic Family', caseNumber: 'SYN-1', youngestChildDob: '2025-06-01', localAuthority: 'swindon' });
     expect(view).toMatchObject({ kind: 'step', step: 'concerns' });
     view = await step({ concerns: 'bonding,settling' });
-    view = await step({ consentStatus: 'obtained' });
-    view = await step({ helpWith: 'Synthetic: how to support the parent with the baby', legalStatus: 'early_help', urgency: 'routine' });
+    view = await step({ consentStatus: 'obtained', consentFrom: 'mother' });
+    view = await step({ helpWith: 'Synthetic: how to support the parent with the baby', legalStatuses: 'early_help', urgency: 'routine' });
     expect(view).toMatchObject({ kind: 'review', backStep: 'details', preview: { title: 'This request fits the service' } });
     const outcome = await act(referrer, 'request.submit', { service: 'eras', draftId: (view as { draftId: string }).draftId });
     expect(outcome).toMatchObject({ kind: 'outcome', canPickTimes: true, catalogueVersion: 'eras-test-1' });
