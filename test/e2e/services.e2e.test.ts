@@ -136,6 +136,6 @@ describe('a third service from its catalogue alone, beside FASS, in the Agents P
     card = await click(pg, at, card, 'request.submit');
     expect(cardText(card)).toMatch(/FASS-\d{4}-\d{4,}/);
     expect(cardText(card)).toContain('This request fits the service');
-    expect(cardText(card)).toContain('Criteria version fass-2026.1');
+    expect(cardText(card)).toContain('Criteria version fass-2026.2');
   });
 });
