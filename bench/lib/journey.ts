@@ -1,7 +1,6 @@
 import type autocannon from 'autocannon';
-import { buildAnswers } from '../../test/support/builders';
+import { buildAnswers, FASS_STEPS } from '../../test/support/builders';
 import { asCardInputs } from '../../test/support/journey';
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 
 /** Journeys need distinct people and conversations; the counter is shared by all connections of a process. */
 let journeys = 0;
@@ -60,7 +59,7 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[], 
       setupRequest: (req, context) => ({ ...req, body: invoke(context as Context, sinkUrl, 'request.start', { service: 'fass' }) }),
       onResponse: (_s, body, context) => { Object.assign(context, { save: JSON.stringify(actionData(body, 'draft.save') ?? {}) }); },
     },
-    ...ANSWER_STEPS.map((step): autocannon.Request => ({
+    ...FASS_STEPS.map((step): autocannon.Request => ({
       setupRequest: (req, context) => {
         const ctx = context as Context;
         return { ...req, body: invoke(ctx, sinkUrl, 'draft.save', { ...(JSON.parse(ctx.save ?? '{}') as object), ...asCardInputs(answers[step]) }) };
