@@ -51,7 +51,7 @@ describe('compareMeasures: recovery', () => {
     ['gad7', 11, 7, true, true, 'across the threshold by a reliable fall of 4'],
     ['gad7', 10, 7, true, false, 'across the threshold by a fall of 3'],
     ['gad7', 7, 3, false, false, 'never a case'],
-  ] as const)('%s %i to %i: recovered %s, reliable recovery %s (%s)', (instrument, before, after, recovered, reliable) => {
+  ] as const)('%s %i to %i: recovered %s, reliable recovery %s (%s)', (instrument, before, after, recovered, reliable, _why) => {
     const c = compare(instrument, before, after);
     expect(c.recovered).toBe(recovered);
     expect(c.reliableRecovery).toBe(reliable);
