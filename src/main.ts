@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
+import { connectRedis } from './adapters/redis/connect';
 import { createRedisStore } from './adapters/redis/redis-store';
 import { createAdapter, createBotEndpoint } from './adapters/teams/bot-endpoint';
 import { RateLimiter, TEAMS_CONVERSATION_LIMITS } from './adapters/teams/rate-limiter';
@@ -19,11 +19,11 @@ import type { Edge } from './adapters/teams/booking-actions';
 import { hasRole } from './domain/booking/roster';
 import { ConsultationBot } from './adapters/teams/consultation-bot';
 import type { AppContext } from './app/context';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, redisTarget, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
-import type { Store } from './ports/store';
+import { failureCode, type Store } from './ports/store';
 
 export interface RunningBot {
   url: string;
@@ -35,19 +35,13 @@ export interface RunningBot {
 }
 
 function openStore(config: Config, log: Logger): Store {
-  if (!config.REDIS_URL) return createInMemoryStore();
-  // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true });
-  let lastCode = '';
-  redis.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
-    lastCode = e.code ?? e.name;
+  const target = redisTarget(config);
+  if (!target) return createInMemoryStore();
+  const redis = connectRedis(target, log, { replicaAckTimeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS });
+  return createRedisStore(redis, {
+    draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000,
+    replicaAck: { minReplicas: config.REDIS_MIN_REPLICAS_ACK, timeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS },
   });
-  redis.on('ready', () => {
-    if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
-    lastCode = '';
-  });
-  return createRedisStore(redis, { draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000 });
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,7 +76,7 @@ function notifierFor(config: Config, parts: ReturnType<typeof compose>, adapter:
     consumer: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     blockMs: config.OUTBOX_BLOCK_MS, reclaimIdleMs: config.OUTBOX_RECLAIM_IDLE_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     onResult: (n, result, attempts, code) => log[result === 'dead' ? 'warn' : 'info']({ evt: 'notify', event: n.event, ref: n.reference, result, attempts, code }, 'notification'),
-    onError: (e) => log.warn({ evt: 'outbox_failed', code: (e as Error).name }, 'outbox read failed'),
+    onError: (e) => log.warn({ evt: 'outbox_failed', code: failureCode(e) }, 'outbox read failed'),
   });
 }
 
@@ -94,7 +88,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const service = config.DEFAULT_SERVICE;
   const seeded = await seedRoster(app, service, config.ROSTER);
   if (seeded > 0) log.info({ evt: 'roster_seeded', members: seeded }, 'roster seeded from configuration');
-  if (!config.REDIS_URL && config.DEMO_DATA) {
+  if (!redisTarget(config) && config.DEMO_DATA) {
     const refs = await seedDemoData(app, config.DEMO_USER_ID, service);
     log.info({ evt: 'demo_data', refs }, 'demo data loaded');
   }
@@ -104,7 +98,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const jobs = new JobRunner(app, {
     pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS,
     onResult: (job, result) => log.info({ evt: 'job', kind: job.kind, ref: job.reference, result }, 'job run'),
-    onError: (e) => log.warn({ evt: 'jobs_failed', code: (e as Error).name }, 'job pass failed'),
+    onError: (e) => log.warn({ evt: 'jobs_failed', code: failureCode(e) }, 'job pass failed'),
   });
   const notifier = config.NOTIFIER === 'inline' ? notifierFor(config, parts, endpoint.adapter, log) : undefined;
   const http = createHttpServer({
@@ -119,7 +113,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
   jobs.start();
   notifier?.start();
-  log.info({ evt: 'listening', port, store: config.REDIS_URL ? 'redis' : 'memory', auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
+  log.info({ evt: 'listening', port, store: redisTarget(config) ? 'redis' : 'memory', redis: redisTarget(config)?.kind, auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${config.HOST}:${port}`,
@@ -141,7 +135,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
 /** The notifier on its own (`npm run notifier`): the same outbox worker, for scaling delivery apart from the bot. */
 export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<{ stop(): Promise<void> }> {
   const config = loadConfig(env);
-  if (!config.REDIS_URL) throw new ConfigError('REDIS_URL: a separate notifier needs the shared Redis');
+  if (!redisTarget(config)) throw new ConfigError('REDIS_URL or REDIS_SENTINELS: a separate notifier needs the shared Redis');
   const parts = compose(config, log);
   const worker = notifierFor(config, parts, createAdapter(parts.credentials), log);
   worker.start();

@@ -35,6 +35,12 @@ export interface RequestStore {
    */
   create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry, notify?: Notification[]): Promise<{ created: boolean; request: ConsultationRequest }>;
   get(service: string, reference: string): Promise<ConsultationRequest | null>;
+  /**
+   * As `get`, for an answer that repeats an earlier write's result (a retried submit shows the reference
+   * again): the request is returned only once it is as safely kept as a new write would be, and the call
+   * fails as a write would (UnconfirmedWriteError) when it cannot be.
+   */
+  getConfirmed(service: string, reference: string): Promise<ConsultationRequest | null>;
   /** The owner's requests, newest first. */
   listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]>;
   /** Every request of the service, newest first: coordinators' queues (a county's year is hundreds). */

@@ -100,6 +100,11 @@ class InMemoryRequestStore implements RequestStore {
     return request ? copy(request) : null;
   }
 
+  /** Memory keeps no copies elsewhere: what it holds is as safe as it gets. */
+  getConfirmed(service: string, reference: string): Promise<ConsultationRequest | null> {
+    return this.get(service, reference);
+  }
+
   async listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]> {
     return [...this.requests.values()]
       .filter((r) => r.service === service && r.ownerId === ownerId)

@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type { Notification } from '../../domain/network/notification';
 import type { DeadLetter, Outbox, OutboxEntry } from '../../ports/outbox';
 import { keys } from './keys';
+import type { Acknowledged } from './replica-ack';
 
 type Run = (name: 'deadLetter' | 'retryDead', ...args: (string | number)[]) => Promise<unknown>;
 
@@ -16,11 +17,14 @@ const parse = ([entryId, fields]: StreamEntry, deliveries: number): OutboxEntry 
  * The outbox as a Redis Stream read by the consumer group "notifiers". Acknowledged entries are deleted,
  * so the stream holds exactly what is still to be delivered.
  */
-export function createRedisOutbox(redis: Redis, run: Run): Outbox & { close(): Promise<void> } {
+export function createRedisOutbox(redis: Redis, run: Run, acked: Acknowledged): Outbox & { close(): Promise<void> } {
   const ready = new Set<string>();
   // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
+  // duplicate() keeps the store connection's options, Sentinel's included, so it follows a failover too. It
+  // blocks for up to OUTBOX_BLOCK_MS, so no command timeout: ioredis's own bound for blocking commands instead
+  // (the BLOCK time and a grace), which also frees it from a primary that hangs without closing the connection.
   let reader: Redis | undefined;
-  const blocking = () => (reader ??= redis.duplicate({ enableAutoPipelining: false }));
+  const blocking = () => (reader ??= redis.duplicate({ enableAutoPipelining: false, commandTimeout: undefined, blockingTimeout: 60_000 }));
   async function ensureGroup(service: string): Promise<void> {
     if (ready.has(service)) return;
     try {
@@ -33,7 +37,8 @@ export function createRedisOutbox(redis: Redis, run: Run): Outbox & { close(): P
 
   return {
     async append(n) {
-      await redis.xadd(keys.outbox(n.service), '*', 'n', JSON.stringify(n));
+      // Acknowledged: the referrer is told the coordinators were alerted (no times free).
+      await acked(() => redis.xadd(keys.outbox(n.service), '*', 'n', JSON.stringify(n)));
     },
     async read(service, consumer, count, blockMs) {
       await ensureGroup(service);
@@ -72,7 +77,7 @@ export function createRedisOutbox(redis: Redis, run: Run): Outbox & { close(): P
       }));
     },
     async retryDead(service, deadId) {
-      return (await run('retryDead', keys.deadLetters(service), keys.outbox(service), deadId)) === 1;
+      return (await acked(() => run('retryDead', keys.deadLetters(service), keys.outbox(service), deadId))) === 1;
     },
     async backlog(service) {
       return redis.xlen(keys.outbox(service));

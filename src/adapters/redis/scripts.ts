@@ -141,3 +141,12 @@ for _, id in ipairs(ids) do
   out[#out + 1] = redis.call('HGET', KEYS[2], id) or ''
 end
 return out`;
+
+/**
+ * KEYS: document, fence. Returns the document's `doc` (or nil). The fence write makes Redis WAIT that follows
+ * cover everything the primary held at this read, whichever connection wrote it.
+ */
+export const READ_FENCED = `
+local doc = redis.call('HGET', KEYS[1], 'doc')
+redis.call('SET', KEYS[2], '1', 'PX', 60000)
+return doc`;

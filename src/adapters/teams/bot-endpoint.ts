@@ -7,6 +7,7 @@ import type { Request, Response } from 'restify';
 import type { MessageEndpoint } from '../../http/server';
 import type { Logger } from '../../logger';
 import type { ConsultationBot } from './consultation-bot';
+import { failureCode } from '../../ports/store';
 
 export interface BotCredentials {
   appId: string;
@@ -46,7 +47,7 @@ export function createAdapter(credentials: BotCredentials): CloudAdapter {
 export function createBotEndpoint(credentials: BotCredentials, bot: ConsultationBot, log: Logger): MessageEndpoint & { adapter: CloudAdapter } {
   const adapter = createAdapter(credentials);
   adapter.onTurnError = async (context, error) => {
-    log.error({ evt: 'turn_error', code: error.name, activityType: context.activity.type }, 'turn failed');
+    log.error({ evt: 'turn_error', code: failureCode(error), activityType: context.activity.type }, 'turn failed');
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong and nothing was saved from that message. Please try again.').catch(() => undefined);
     }

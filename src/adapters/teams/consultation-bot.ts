@@ -10,6 +10,7 @@ import { linkHere, NETWORK_HELP, sharedCommand } from './shared-conversation';
 import type { Edge } from './booking-actions';
 import type { TeamsDirectory } from './directory';
 import { hasRole } from '../../domain/booking/roster';
+import { UnconfirmedWriteError } from '../../ports/store';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const WELCOME_DEDUPE_MS = 10 * 60_000;
@@ -111,6 +112,11 @@ export class ConsultationBot extends TeamsActivityHandler {
       this.options.kick();
       return result;
     } catch (e) {
+      // The same honest card either way; the log tells the store being away from a write too few replicas acknowledged.
+      if (e instanceof UnconfirmedWriteError) {
+        this.options.log.warn({ evt: 'action', verb, code: e.code, replicas: e.replicas, ms: Date.now() - started }, 'card action not confirmed by replicas');
+        return { card: errorCard('store_unavailable', this.options.defaultService), code: e.code };
+      }
       this.options.log.error({ evt: 'action', verb, code: 'store_unavailable', err: { type: (e as Error).name } }, 'card action failed');
       return { card: errorCard('store_unavailable', this.options.defaultService), code: 'store_unavailable' };
     }

@@ -1,0 +1,69 @@
+import Redis, { type RedisOptions } from 'ioredis';
+import type { RedisTarget } from '../../config';
+import type { Logger } from '../../logger';
+
+/**
+ * How long a command may wait for an answer (queued while reconnecting, or sent to a primary that has
+ * hung rather than died) before the user is told nothing was saved. A write acknowledged by replicas
+ * waits behind at most one WAIT on the same connection, so this stays above the acknowledgement timeout.
+ */
+const commandTimeoutMs = (replicaAckTimeoutMs: number) => 2000 + replicaAckTimeoutMs;
+
+/**
+ * What every connection shares, whatever the deployment: fail fast while Redis is away, so the user is
+ * told at once that nothing was saved rather than waiting; reconnect often enough to follow a failover
+ * within a second of the sentinels naming the new primary.
+ */
+function common(replicaAckTimeoutMs: number): RedisOptions {
+  return {
+    // Queued commands fail after two reconnection attempts (a fraction of a second) with the store away.
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: commandTimeoutMs(replicaAckTimeoutMs),
+    enableAutoPipelining: true,
+    // 50, 100, 200, 400 ms, then every 500 ms (ioredis's default grows to 5 s, too slow to follow a failover).
+    // Never gives up: a null would end the client for good.
+    retryStrategy: (times) => Math.min(50 * 2 ** (times - 1), 500) + Math.floor(Math.random() * 50),
+    // A primary demoted to a replica answers writes with READONLY: reconnect (asking the sentinels
+    // again) and send the refused command there; READONLY means it changed nothing, so this is safe.
+    reconnectOnError: (e) => (e.message.startsWith('READONLY') ? 2 : false),
+  };
+}
+
+/** Sentinel's part: where the primary is now, asked again on every reconnection. */
+function sentinelOptions(target: Extract<RedisTarget, { kind: 'sentinel' }>): RedisOptions {
+  return {
+    sentinels: target.sentinels,
+    name: target.name,
+    ...(target.sentinelPassword !== undefined ? { sentinelPassword: target.sentinelPassword } : {}),
+    ...(target.username !== undefined ? { username: target.username } : {}),
+    ...(target.password !== undefined ? { password: target.password } : {}),
+    // A sentinel that does not answer within a second is passed over for the next one.
+    sentinelCommandTimeout: 1000,
+    // All sentinels unreachable: ask them again every 100 ms, growing to a second. Never null: that ends the client.
+    sentinelRetryStrategy: (times) => Math.min(times * 100, 1000),
+    // Subscribe to the sentinels' +switch-master, so a primary that is still up but no longer the primary
+    // (a partition healed, a manual failover) is left at once rather than at its first READONLY.
+    failoverDetector: true,
+  };
+}
+
+/**
+ * The one place a Redis connection is made, for the store and everything that duplicates its
+ * connection (the outbox's blocking reader inherits all of this through `duplicate()`).
+ * Cluster (REDIS_CLUSTER_NODES) is to be added here as a third kind of target.
+ */
+export function connectRedis(target: RedisTarget, log: Logger, options: { replicaAckTimeoutMs: number }): Redis {
+  const base = common(options.replicaAckTimeoutMs);
+  const redis = target.kind === 'single' ? new Redis(target.url, base) : new Redis({ ...base, ...sentinelOptions(target) });
+  let lastCode = '';
+  redis.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
+    lastCode = e.code ?? e.name;
+  });
+  redis.on('ready', () => {
+    if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
+    lastCode = '';
+  });
+  return redis;
+}
