@@ -4,10 +4,11 @@ import type { Logger } from '../../logger';
 
 /**
  * How long a command may wait for an answer (queued while reconnecting, or sent to a primary that has
- * hung rather than died) before the user is told nothing was saved. A write acknowledged by replicas
- * waits behind at most one WAIT on the same connection, so this stays above the acknowledgement timeout.
+ * hung rather than died) before the user is told nothing was saved, and how long the connection may stay
+ * silent with commands outstanding before it is dropped and the primary looked up again. A WAIT keeps the
+ * connection silent for up to the acknowledgement timeout, so both stay above it.
  */
-const commandTimeoutMs = (replicaAckTimeoutMs: number) => 2000 + replicaAckTimeoutMs;
+const silenceLimitMs = (replicaAckTimeoutMs: number) => 2000 + replicaAckTimeoutMs;
 
 /**
  * What every connection shares, whatever the deployment: fail fast while Redis is away, so the user is
@@ -19,7 +20,10 @@ function common(replicaAckTimeoutMs: number): RedisOptions {
     // Queued commands fail after two reconnection attempts (a fraction of a second) with the store away.
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
-    commandTimeout: commandTimeoutMs(replicaAckTimeoutMs),
+    commandTimeout: silenceLimitMs(replicaAckTimeoutMs),
+    // A primary that hangs (or is cut off) rather than dies never closes the connection: drop it ourselves, and
+    // the reconnection asks the sentinels where the primary is now.
+    socketTimeout: silenceLimitMs(replicaAckTimeoutMs),
     enableAutoPipelining: true,
     // 50, 100, 200, 400 ms, then every 500 ms (ioredis's default grows to 5 s, too slow to follow a failover).
     // Never gives up: a null would end the client for good.
@@ -42,9 +46,9 @@ function sentinelOptions(target: Extract<RedisTarget, { kind: 'sentinel' }>): Re
     sentinelCommandTimeout: 1000,
     // All sentinels unreachable: ask them again every 100 ms, growing to a second. Never null: that ends the client.
     sentinelRetryStrategy: (times) => Math.min(times * 100, 1000),
-    // Subscribe to the sentinels' +switch-master, so a primary that is still up but no longer the primary
-    // (a partition healed, a manual failover) is left at once rather than at its first READONLY.
-    failoverDetector: true,
+    // Not ioredis's failoverDetector (+switch-master subscriptions): a switch announced while the client is
+    // reconnecting to a dead primary ends the client for good, and quit() leaves its subscriptions open.
+    // A demoted primary closes its clients' connections or answers READONLY; a hung one trips socketTimeout.
   };
 }
 

@@ -21,10 +21,16 @@ export function createRedisOutbox(redis: Redis, run: Run, acked: Acknowledged): 
   const ready = new Set<string>();
   // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
   // duplicate() keeps the store connection's options, Sentinel's included, so it follows a failover too. It
-  // blocks for up to OUTBOX_BLOCK_MS, so no command timeout: ioredis's own bound for blocking commands instead
-  // (the BLOCK time and a grace), which also frees it from a primary that hangs without closing the connection.
+  // blocks for up to OUTBOX_BLOCK_MS, silent meanwhile: so no command or socket timeout, but ioredis's own
+  // bound for blocking commands (the BLOCK time and a grace), so a read never waits on a hung primary for ever.
   let reader: Redis | undefined;
-  const blocking = () => (reader ??= redis.duplicate({ enableAutoPipelining: false, commandTimeout: undefined, blockingTimeout: 60_000 }));
+  const blocking = () => {
+    if (reader) return reader;
+    reader = redis.duplicate({ enableAutoPipelining: false, commandTimeout: undefined, socketTimeout: undefined, blockingTimeout: 60_000 });
+    // Its connection problems are the store connection's too, which logs them; a failed read is reported by the worker.
+    reader.on('error', () => undefined);
+    return reader;
+  };
   async function ensureGroup(service: string): Promise<void> {
     if (ready.has(service)) return;
     try {
