@@ -26,7 +26,7 @@ export interface SentinelDeployment {
    * asks them first would (left to itself it would start as a primary, and Sentinel demotes it only 10-20 s later).
    */
   rejoin(node: PrivateRedis): Promise<void>;
-  /** Waits until the primary named by the sentinels has `count` replicas online (e.g. one restarted). */
+  /** Waits until the primary named by the sentinels has `count` replicas acknowledging writes (e.g. one restarted). */
   waitForReplicas(count: number, timeoutMs?: number): Promise<void>;
   /** Environment for a bot that finds the primary through these sentinels. */
   env(): Record<string, string>;
@@ -124,9 +124,13 @@ export async function startSentinelDeployment(options: SentinelOptions = {}): Pr
     return undefined;
   };
   const role = async (node: PrivateRedis) => infoFields(await nodeClients.get(node)!.info('replication'));
-  const onlineReplicas = async (node: PrivateRedis) => {
-    const info = await role(node);
-    return info.role === 'master' ? Object.entries(info).filter(([k, v]) => /^slave\d+$/.test(k) && v.includes('state=online')).length : -1;
+  // Online is not enough: a replica fresh from a full sync acknowledges nothing for up to a second. So a
+  // write on the primary itself, and WAIT for the replicas to acknowledge it.
+  const acknowledgingReplicas = async (node: PrivateRedis, count: number) => {
+    const c = nodeClients.get(node)!;
+    if ((await role(node)).role !== 'master') return -1;
+    await c.set('test-support:replica-probe', String(Date.now()));
+    return c.wait(count, 100);
   };
   const deployment: SentinelDeployment = {
     name,
@@ -148,7 +152,7 @@ export async function startSentinelDeployment(options: SentinelOptions = {}): Pr
       await node.restart(['--repl-diskless-sync-delay', '0', '--replicaof', '127.0.0.1', String(primary.port)]);
     },
     async waitForReplicas(count, timeoutMs = 30_000) {
-      await until(`${count} replica(s) online`, timeoutMs, async () => ((await onlineReplicas(await deployment.primaryNow())) >= count ? true : undefined));
+      await until(`${count} replica(s) acknowledging`, timeoutMs, async () => ((await acknowledgingReplicas(await deployment.primaryNow(), count)) >= count ? true : undefined));
     },
     env: () => ({ REDIS_SENTINELS: deployment.sentinels, REDIS_SENTINEL_NAME: name }),
     async stop() {
