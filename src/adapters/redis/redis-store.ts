@@ -7,7 +7,7 @@ import type { Store } from '../../ports/store';
 import { fromFields, toFields } from './audit-fields';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
-import type { RequestEffects } from '../../ports/request-store';
+import { ReferenceTakenError, type RequestEffects } from '../../ports/request-store';
 import type { Notification } from '../../domain/network/notification';
 import { createRedisBookingStores } from './redis-booking';
 import { createRedisOutbox } from './redis-outbox';
@@ -28,7 +28,7 @@ export interface RedisStoreOptions {
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
 
 const SCRIPTS = {
-  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [7, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [8, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
   saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE], deadLetter: [2, DEAD_LETTER], retryDead: [2, RETRY_DEAD],
   readFenced: [2, READ_FENCED],
 } as const;
@@ -91,12 +91,13 @@ export function createRedisStore(redis: Redis, options: RedisStoreOptions): Stor
       const { service, reference } = request;
       const result = outcome(await acked(() => script('createRequest')(
         keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
-        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service), keys.reservedSequence(service, draft.id),
         JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
         JSON.stringify(notify.map((n) => JSON.stringify(n))),
         ...toFields(audit),
-      )), ['created', 'exists']);
+      )), ['created', 'exists', 'taken']);
       if (result === 'created') return { created: true, request };
+      if (result === 'taken') throw new ReferenceTakenError(reference);
       const existing = await readAcked<ConsultationRequest>(service, keys.request(service, reference));
       return { created: false, request: existing! };
     },
