@@ -2,9 +2,13 @@ import type Redis from 'ioredis';
 import type { Notification } from '../../domain/network/notification';
 import type { DeadLetter, Outbox, OutboxEntry } from '../../ports/outbox';
 import { keys } from './keys';
-import type { Acknowledged } from './replica-ack';
 
-type Run = (name: 'deadLetter' | 'retryDead', ...args: (string | number)[]) => Promise<unknown>;
+type Run = (name: 'deadLetter', ...args: (string | number)[]) => Promise<unknown>;
+/** Changes someone is told about: answered once the configured number of replicas hold them. */
+interface Writes {
+  script(name: 'retryDead', ...args: (string | number)[]): Promise<unknown>;
+  append(stream: string, ...fields: string[]): Promise<unknown>;
+}
 
 export const NOTIFIER_GROUP = 'notifiers';
 
@@ -17,7 +21,7 @@ const parse = ([entryId, fields]: StreamEntry, deliveries: number): OutboxEntry 
  * The outbox as a Redis Stream read by the consumer group "notifiers". Acknowledged entries are deleted,
  * so the stream holds exactly what is still to be delivered.
  */
-export function createRedisOutbox(redis: Redis, run: Run, acked: Acknowledged): Outbox & { close(): Promise<void> } {
+export function createRedisOutbox(redis: Redis, run: Run, writes: Writes): Outbox & { close(): Promise<void> } {
   const ready = new Set<string>();
   // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
   // duplicate() keeps the store connection's options, Sentinel's included, so it follows a failover too. It
@@ -44,7 +48,7 @@ export function createRedisOutbox(redis: Redis, run: Run, acked: Acknowledged): 
   return {
     async append(n) {
       // Acknowledged: the referrer is told the coordinators were alerted (no times free).
-      await acked(() => redis.xadd(keys.outbox(n.service), '*', 'n', JSON.stringify(n)));
+      await writes.append(keys.outbox(n.service), 'n', JSON.stringify(n));
     },
     async read(service, consumer, count, blockMs) {
       await ensureGroup(service);
@@ -83,7 +87,7 @@ export function createRedisOutbox(redis: Redis, run: Run, acked: Acknowledged): 
       }));
     },
     async retryDead(service, deadId) {
-      return (await acked(() => run('retryDead', keys.deadLetters(service), keys.outbox(service), deadId))) === 1;
+      return (await writes.script('retryDead', keys.deadLetters(service), keys.outbox(service), deadId)) === 1;
     },
     async backlog(service) {
       return redis.xlen(keys.outbox(service));
