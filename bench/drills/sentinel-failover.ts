@@ -11,8 +11,11 @@ import { startSink } from '../lib/sink';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** How far the replica falls behind before the primary is killed, and for how long it stays held. */
-const REPLICA_LAG_MS = 1000;
+/**
+ * How far the replica falls behind before the primary is killed (DRILL_REPLICA_LAG_MS=0: not held at all, the
+ * sub-millisecond lag of loopback), and for how long it stays held after.
+ */
+const REPLICA_LAG_MS = Number(process.env.DRILL_REPLICA_LAG_MS ?? 1000);
 const HOLD_AFTER_KILL_MS = 500;
 
 /**
@@ -55,11 +58,13 @@ export async function failoverDrill({ smoke, minReplicasAck }: { smoke: boolean;
   }));
 
   await pause(smoke ? 1500 : 5000);
-  const held = new Redis({ port: replica.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-  await held.call('CLIENT', 'PAUSE', String(REPLICA_LAG_MS + HOLD_AFTER_KILL_MS), 'WRITE');
   const heldAt = Date.now();
-  held.disconnect();
-  await pause(REPLICA_LAG_MS);
+  if (REPLICA_LAG_MS > 0) {
+    const held = new Redis({ port: replica.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    await held.call('CLIENT', 'PAUSE', String(REPLICA_LAG_MS + HOLD_AFTER_KILL_MS), 'WRITE');
+    held.disconnect();
+    await pause(REPLICA_LAG_MS);
+  }
   await primary.kill();
   const killedAt = Date.now();
   // The bot answers its health check again once its connection is on the new primary (the old one is dead).
