@@ -58,13 +58,14 @@ export async function failoverDrill({ smoke, minReplicasAck }: { smoke: boolean;
   }));
 
   await pause(smoke ? 1500 : 5000);
-  const heldAt = Date.now();
   if (REPLICA_LAG_MS > 0) {
     const held = new Redis({ port: replica.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
     await held.call('CLIENT', 'PAUSE', String(REPLICA_LAG_MS + HOLD_AFTER_KILL_MS), 'WRITE');
     held.disconnect();
-    await pause(REPLICA_LAG_MS);
   }
+  // From here the replica applies nothing; an answer on its way may still arrive just after, confirmed before.
+  const heldAt = Date.now();
+  await pause(REPLICA_LAG_MS);
   await primary.kill();
   const killedAt = Date.now();
   // The bot answers its health check again once its connection is on the new primary (the old one is dead).
