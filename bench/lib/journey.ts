@@ -33,8 +33,8 @@ function actionData(body: string, verb: string): Record<string, unknown> | undef
  * times card, the referrer's pick, and a clinician's accept in the triage channel: 12 turns.
  */
 export interface JourneyHooks {
-  /** A referrer was shown a reference: the request is saved, as far as they know. */
-  onSubmitted?: (reference: string) => void;
+  /** A referrer (by id) was shown a reference: the request is saved, as far as they know. */
+  onSubmitted?: (reference: string, referrerId: string) => void;
   /** Any answer, for counting what people saw. */
   onAnswer?: (status: number, body: string) => void;
 }
@@ -77,7 +77,7 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[], 
       onResponse: (status, body, context) => {
         const reference = /Request (FASS-\d{4}-\d{4,})/.exec(body)?.[1] ?? '';
         (context as Context).reference = reference;
-        if (reference && status === 200) hooks.onSubmitted?.(reference);
+        if (reference && status === 200) hooks.onSubmitted?.(reference, (context as Context).user!);
       },
     },
     {
