@@ -10,9 +10,12 @@ const personal = (id: string) => `a:personal-${id}`;
 const withText = <T,>(cards: T[], text: string): T[] => cards.filter((c) => cardText(c).includes(text));
 
 // Each test starts from an empty Redis and a fresh bot: roster, triage channel and availability set up as people would.
+// What the previous test's bot sent (a notification may still have been going out as it ended) is forgotten once
+// that bot has stopped, so one test's cards are never counted in the next.
 beforeEach(async () => {
   await env.redis.client().flushall();
   await env.h.restart();
+  env.h.calls.length = 0;
   await seedRoster(env.h.bot.app, 'fass', ROSTER);
   await env.h.client.installInTeam(coordinator);
   for (const c of [clinicianA, clinicianB]) await publishEveryDay(env.h.client, c);
