@@ -28,7 +28,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
+/** The store the configuration names: Redis (single, Sentinel or Cluster), or the embedded in-memory store. */
+export function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
   const target = redisTarget(config);
   if (!target) return { store: createInMemoryStore(), migrate: async () => undefined };
   const redis = connectRedis(target, log, { replicaAckTimeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS });

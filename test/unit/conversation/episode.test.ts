@@ -17,11 +17,11 @@ import { CaseNotifier } from '../../../src/conversation/notify/case-notifier';
 import type { EpisodeView } from '../../../src/conversation/views/episode';
 import type { View } from '../../../src/conversation/views/view';
 import { overlaps } from '../../../src/domain/booking/interval';
-import type { ConsultationRequest } from '../../../src/domain/request/consultation-request';
 import { formatLondonTime } from '../../../src/domain/time/london';
 import { createLogger } from '../../../src/logger';
 import type { Store } from '../../../src/ports/store';
-import { auditEntry, buildDraft, buildRequest } from '../../support/builders';
+import { auditEntry } from '../../support/builders';
+import { completedPpsRequest as completedFor } from '../../support/episodes';
 import { RecordingMessenger } from '../../support/recording-messenger';
 
 const referrer: Actor = { id: 'aad-sw-1' };
@@ -31,20 +31,7 @@ const stranger: Actor = { id: 'aad-someone-else' };
 const personal: Place = { shared: false };
 const BUFFER_MS = 15 * 60_000;
 
-/** A PPS request whose first appointment has happened and whose outcome offered therapy, as the store keeps it. */
-async function completedPpsRequest(store: Store, reference: string, ownerId = referrer.id): Promise<ConsultationRequest> {
-  const draft = buildDraft({ service: 'pps', ownerId });
-  await store.drafts.save(draft, auditEntry());
-  const submitted = buildRequest({ service: 'pps', reference, draftId: draft.id, ownerId, screening: { outcome: 'eligible', reasons: [], catalogueVersion: 'pps-2026.1' } });
-  await store.requests.create(submitted, { ...draft, status: 'submitted', reference, version: 2 }, auditEntry('request.submit', reference));
-  const completed: ConsultationRequest = {
-    ...submitted, status: 'completed', version: 2,
-    completion: { outcome: 'therapy_offered', notes: 'Synthetic notes', by: therapist.id, at: '2027-02-20T10:00:00.000Z', consultationAt: '2027-02-20T09:00:00.000Z' },
-    links: [{ conversationId: 'conv-network', kind: 'groupChat', by: ownerId, at: '2027-02-01T00:00:00.000Z' }],
-  };
-  await store.requests.update(completed, auditEntry('consultation.complete', reference));
-  return completed;
-}
+const completedPpsRequest = (store: Store, reference: string, ownerId = referrer.id) => completedFor(store, reference, { ownerId, therapistId: therapist.id });
 
 describe('an episode of PPS therapy through the conversation layer', () => {
   const catalogues = loadCatalogues();
