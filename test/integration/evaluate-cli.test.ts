@@ -71,7 +71,7 @@ describe('npm run evaluate', () => {
     const pps = evaluation.services.find((s) => s.service === 'pps')!;
     expect(pps.episodes).toEqual({ opened: 3, closed: 2, active: 3 });
     expect(pps.sessions).toEqual({ attended: 5, plannedSoFar: 6, planned: 36, attendance: { count: 5, of: 6, share: 0.8333 } });
-    // Only the course with at least two sessions attended and a before and after counts: 17 to 4, at caseness before.
+    // Only the course with at least two sessions attended and a before and after counts: 15 to 4, at caseness before.
     expect(pps.outcomes.phq9).toEqual({
       pairedCases: 1, atCasenessBefore: 1,
       reliableImprovement: { count: 1, of: 1, share: 1 }, reliableDeterioration: { count: 0, of: 1, share: 0 },

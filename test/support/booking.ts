@@ -32,6 +32,19 @@ export async function publishEveryDay(client: BotClient, clinician: TestUser): P
   return card;
 }
 
+/**
+ * Moves one session of a request's episode into the past (it started two hours ago), as if its time had come, so
+ * that its attendance can be recorded; the rest of the series stays where it is.
+ */
+export async function sessionHappened(app: AppContext, service: string, reference: string, sessionId: string): Promise<void> {
+  const request = (await app.store.requests.get(service, reference))!;
+  const start = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  const end = new Date(Date.now() - 3_600_000).toISOString();
+  const sessions = request.episode!.sessions.map((s) => (s.id === sessionId ? { ...s, start, end } : s));
+  await app.store.requests.update({ ...request, episode: { ...request.episode!, sessions }, version: request.version + 1 },
+    { at: new Date().toISOString(), actor: 'test-clock', action: 'test.time_passes', subject: reference, result: 'ok' });
+}
+
 /** A referrer submits an eligible request; returns its reference and the outcome card. */
 export async function submitEligible(client: BotClient, referrer: TestUser): Promise<{ reference: string; outcome: Card }> {
   const review = await fillJourney(client, referrer, buildAnswers());
@@ -87,8 +100,8 @@ export async function publishEveryDayDirect(app: AppContext, clinicianId: string
  * Moves a booked consultation into the past, as if its time had come and gone, so that the clinician can
  * record its outcome (the service refuses to before the start).
  */
-export async function consultationHappened(app: AppContext, reference: string): Promise<void> {
-  const request = (await app.store.requests.get('fass', reference))!;
+export async function consultationHappened(app: AppContext, reference: string, service = 'fass'): Promise<void> {
+  const request = (await app.store.requests.get(service, reference))!;
   const start = new Date(Date.now() - 2 * 3_600_000).toISOString();
   const end = new Date(Date.now() - 3_600_000).toISOString();
   await app.store.requests.update({ ...request, booking: { ...request.booking!, start, end }, version: request.version + 1 },

@@ -116,6 +116,18 @@ export function buildNotification(overrides: Partial<Notification> = {}): Notifi
   return { id: 'FASS-2026-0001:2:booked', service: 'fass', reference: 'FASS-2026-0001', event: 'booked', at: '2026-11-23T10:10:00.000Z', data: {}, ...overrides };
 }
 
+/** A request for the Parental Psychology Service that fits it, step by step as its cards collect the answers. */
+export function buildPpsAnswers(): Record<'about' | 'parent' | 'consent' | 'details', Record<string, string | string[]>> {
+  const { about, consent, details } = buildAnswers();
+  const { significantConcerns: _s, childrenInParentsCare: _c, ...ppsAbout } = about;
+  return {
+    about: ppsAbout as Record<string, string>,
+    parent: { parentDifficulties: ['anxiety', 'depression'], parentSeverity: 'moderate', inSecondaryMentalHealthCare: 'no', riskToSelf: 'none' },
+    consent: consent as Record<string, string>,
+    details: { ...details, legalStatuses: ['cin'] } as Record<string, string | string[]>,
+  };
+}
+
 /** The FASS journey's answer steps, in order (the parent step is another service's). */
 export const FASS_STEPS = journeyOf(loadCatalogues().get('fass')!).answerSteps;
 

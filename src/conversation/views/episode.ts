@@ -4,7 +4,7 @@ import { needsAlert, reviewDue } from '../../domain/episode/transitions';
 import type { FieldIssue } from '../../domain/errors';
 import { INSTRUMENTS } from '../../domain/measures/instruments';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import { formatDay, formatLondon, formatLondonTime, londonDate, weekdayOf } from '../../domain/time/london';
+import { formatDay, formatLondon, formatLondonTime } from '../../domain/time/london';
 import {
   ATTENDANCE_LABELS, BAND_LABELS, FAMILY_POINT_LABELS, LOCATION_LABELS, MEASURE_ITEMS, MEASURE_POINT_LABELS, MOVE_REASON_LABELS, WEEKDAY_NAMES,
 } from '../wording/episode-labels';
@@ -128,7 +128,7 @@ function clinicalFacts(request: ConsultationRequest, episode: Episode, config: E
   const facts: Fact[] = [
     { title: 'Therapist', value: nameOf(episode.therapistId) },
     { title: 'Sessions', value: `${attended(episode)} attended of ${episode.plannedSessions} planned (${heldSoFar(episode)} held so far)` },
-    { title: 'Weekly', value: `${WEEKDAY_NAMES[weekdayOf(londonDate(new Date(first.start))) - 1]}s at ${episode.time} (UK time), ${episode.minutes} minutes, ${LOCATION_LABELS[first.location]}` },
+    { title: 'Weekly', value: `${WEEKDAY_NAMES[episode.weekday - 1]}s at ${episode.time} (UK time), ${episode.minutes} minutes, ${LOCATION_LABELS[first.location]}` },
   ];
   if (next) facts.push({ title: 'Next session', value: `${sessionWhen(next)}${next.family ? ` (${FAMILY_POINT_LABELS[next.family]})` : ''}` });
   if (first.meetingUrl) facts.push({ title: 'Meeting link', value: first.meetingUrl });
@@ -182,7 +182,7 @@ export function episodeView(
     kind: 'episode', ...ref,
     headline: options.headline ?? (clinical ? `Episode: ${request.reference}` : `Further work: ${request.reference}`),
     headlineStyle: options.headline?.startsWith('Urgent') ? 'attention' : 'default',
-    title: clinical ? intervention : `Further work with ${catalogue.name}`,
+    title: clinical ? intervention : `Further work with the ${catalogue.name}`,
     statusLabel: statusOf(episode, config),
     errors: errorRows(options.errors),
     facts: clinical ? clinicalFacts(request, episode, config, nameOf, now) : referrerFacts(episode, now),

@@ -96,7 +96,8 @@ export interface Episode {
   intervention: string;
   therapistId: string;
   plannedSessions: number;
-  /** The series' London wall-clock time, HH:MM, and the minutes of each session. */
+  /** The series' London weekday (ISO: 1 is Monday) and wall-clock time, HH:MM, and the minutes of each session. */
+  weekday: number;
   time: string;
   minutes: number;
   sessions: EpisodeSession[];

@@ -7,6 +7,7 @@ import {
   inTimeOrder, isOpen, type AdultMentalHealthReferral, type Attendance, type Episode, type EpisodeSession, type LiaisonKind, type MeasurePoint,
   type MeasureRecord, type MoveReason,
 } from './episode';
+import { londonDate, weekdayOf } from '../time/london';
 import { familySessionNumbers, type PlannedSession } from './series';
 
 /**
@@ -55,7 +56,8 @@ export function newEpisode(
   const family = familySessionNumbers(cmd.plannedSessions, config.familySessions.points);
   const at = now.toISOString();
   return {
-    id: id(), intervention: intervention.id, therapistId: cmd.therapistId, plannedSessions: cmd.plannedSessions, time: cmd.time, minutes: config.sessionMinutes,
+    id: id(), intervention: intervention.id, therapistId: cmd.therapistId, plannedSessions: cmd.plannedSessions,
+    weekday: weekdayOf(londonDate(new Date(plan[0]!.start))), time: cmd.time, minutes: config.sessionMinutes,
     sessions: plan.map((p, i): EpisodeSession => ({
       id: `s${i + 1}`, number: i + 1, start: p.start, end: p.end, location: cmd.location,
       ...(cmd.meetingUrl ? { meetingUrl: cmd.meetingUrl } : {}),

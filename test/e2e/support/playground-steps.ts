@@ -29,11 +29,13 @@ export const headed = (text: string, conversationId: string) => (e: BotEvent) =>
   e.kind === 'create' && e.conversationId === conversationId && headline(e) === text;
 
 /** The clinician publishes 09:00 to 17:00 every day from "my availability" in their personal chat; returns the last card. */
-export async function publishEveryDay(client: PlaygroundClient): Promise<PlaygroundCard> {
+export async function publishEveryDay(client: PlaygroundClient, service?: string): Promise<PlaygroundCard> {
   await client.sendText(client.ids.personal, 'my availability');
-  const shown = await client.waitFor(headed('My availability', client.ids.personal));
+  const shown = await client.waitFor((e) => e.kind === 'create' && e.conversationId === client.ids.personal && ['My availability', 'Which service?'].includes(headline(e) ?? ''));
   const at = { conversationId: client.ids.personal, messageId: shown.messageId! };
   let card = shown.card!;
+  // A clinician of more than one service is asked whose availability: the service named here.
+  if (headline(shown) === 'Which service?') card = (await client.invoke(at.conversationId, at.messageId, 'availability.show', { service })).value as PlaygroundCard;
   for (let weekday = 1; weekday <= 7; weekday += 1) {
     // By title: after the first save the card's first availability.change button is a Remove.
     const add = findAction(card, 'availability.change', 'Add weekly window');
@@ -48,12 +50,15 @@ export async function publishEveryDay(client: PlaygroundClient): Promise<Playgro
  * Types "request consultation" in personal chat and, with more than one service in force, picks FASS on the
  * card that asks which; returns the card the journey starts from (a first step, or "in progress"), where it is.
  */
-export async function startFassRequest(client: PlaygroundClient): Promise<CardAt & { card: PlaygroundCard }> {
+export const startFassRequest = (client: PlaygroundClient) => startRequestFor(client, 'fass');
+
+/** As startFassRequest, for any service in force. */
+export async function startRequestFor(client: PlaygroundClient, service: string): Promise<CardAt & { card: PlaygroundCard }> {
   await client.sendText(client.ids.personal, 'request consultation');
   const shown = await client.waitFor((e) => e.kind === 'create' && e.conversationId === client.ids.personal && e.card !== undefined);
   const at = { conversationId: client.ids.personal, messageId: shown.messageId! };
   if (!cardText(shown.card).includes('Which service?')) return { ...at, card: shown.card! };
-  const res = await client.invoke(at.conversationId, at.messageId, 'request.start', { service: 'fass' });
+  const res = await client.invoke(at.conversationId, at.messageId, 'request.start', { service });
   return { ...at, card: res.value as PlaygroundCard };
 }
 
