@@ -33,7 +33,8 @@ const usedMemory = async (c: Redis) => Number(/used_memory:(\d+)/.exec(await c.i
  * The compiled bot on Redis (AOF, appendfsync always) under steady journey load, every journey a new
  * person and conversation, for minutes: its heap (after a full collection) and RSS are sampled through
  * the inspector on a loopback port, and Redis's used memory beside them. It passes when neither heap nor
- * RSS grows by 10 MB or more per 100,000 turns after the first third of the run, with no errors.
+ * RSS (after the collection) grows by 10 MB or more per 100,000 turns after the first third of the run, with
+ * no errors. Samples are taken every 5 s (every second in the 25 s smoke run).
  */
 export async function run({ smoke }: { smoke: boolean }) {
   const stack = cleanupStack();
@@ -57,7 +58,7 @@ export async function run({ smoke }: { smoke: boolean }) {
     const stats = redis.client();
 
     const seconds = smoke ? 25 : Number(process.env.SOAK_SECONDS ?? 360);
-    const every = smoke ? 2000 : 10_000;
+    const every = smoke ? 1000 : 5000;
     let turns = 0;
     let failedAnswers = 0;
     const rules = app.catalogues.get('fass')!.booking;
@@ -118,23 +119,27 @@ export async function run({ smoke }: { smoke: boolean }) {
 
     const rssGrowth = growthPer100kTurns(samples, (s) => s.rssMb);
     const heapGrowth = growthPer100kTurns(samples, (s) => s.heapMb);
+    // The full drill's line must lie under the bound. The smoke run's few thousand turns cannot tell 10 MB per
+    // 100,000 turns from sampling noise, so there it is enough that the line is not clearly (two standard errors) above it.
+    const under = (g: { mb: number; stderr: number }) => (smoke ? g.mb - 2 * g.stderr : g.mb) < PASS_MB_PER_100K;
     const errors = result.errors + result.non2xx + failedAnswers + errorLines;
     const first = samples[0]!;
     const last = samples.at(-1)!;
     return {
-      pass: errors === 0 && turns > 0 && rssGrowth < PASS_MB_PER_100K && heapGrowth < PASS_MB_PER_100K,
+      pass: errors === 0 && turns > 0 && under(rssGrowth) && under(heapGrowth),
       turns,
       minutes: round(elapsedMs / 60_000, 1),
       rss_start_mb: round(first.rssMb, 1),
       rss_end_mb: round(last.rssMb, 1),
-      rss_growth_mb_per_100k_turns: round(rssGrowth, 2),
-      heap_growth_mb_per_100k_turns: round(heapGrowth, 2),
+      rss_growth_mb_per_100k_turns: round(rssGrowth.mb, 2),
+      heap_growth_mb_per_100k_turns: round(heapGrowth.mb, 2),
       redis_bytes_per_journey: Math.round((redisEnd - redisStart) / Math.max(1, journeysStarted)),
       errors,
       rss_idle_mb: round(idle.rssMb, 1),
       heap_idle_mb: round(idle.heapMb, 1),
       running_rss_mb: { start: round(first.runningRssMb, 1), end: round(last.runningRssMb, 1), max: round(Math.max(...samples.map((s) => s.runningRssMb)), 1) },
-      running_rss_growth_mb_per_100k_turns: round(growthPer100kTurns(samples, (s) => s.runningRssMb), 2),
+      running_rss_growth_mb_per_100k_turns: round(growthPer100kTurns(samples, (s) => s.runningRssMb).mb, 2),
+      growth_standard_error_mb_per_100k_turns: { rss: round(rssGrowth.stderr, 2), heap: round(heapGrowth.stderr, 2) },
       heap_start_mb: round(first.heapMb, 1),
       heap_end_mb: round(last.heapMb, 1),
       turns_per_second: round(turns / (elapsedMs / 1000), 0),

@@ -1,12 +1,14 @@
-/** Least-squares slope of y over x (0 when x does not vary). */
-export function slope(points: readonly { x: number; y: number }[]): number {
+/** Least-squares line of y over x: its slope, and the slope's standard error (how far noise alone could move it). */
+export function fitLine(points: readonly { x: number; y: number }[]): { slope: number; stderr: number } {
   const n = points.length;
-  if (n < 2) return 0;
+  if (n < 3) return { slope: 0, stderr: Infinity };
   const mx = points.reduce((s, p) => s + p.x, 0) / n;
   const my = points.reduce((s, p) => s + p.y, 0) / n;
   const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
-  return sxx === 0 ? 0 : sxy / sxx;
+  if (sxx === 0) return { slope: 0, stderr: Infinity };
+  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+  const residuals = points.reduce((s, p) => s + (p.y - my - slope * (p.x - mx)) ** 2, 0);
+  return { slope, stderr: Math.sqrt(residuals / (n - 2) / sxx) };
 }
 
 /**
@@ -14,8 +16,8 @@ export function slope(points: readonly { x: number; y: number }[]): number {
  * first third of the run, so that caches filling, code being optimised and the heap finding its size
  * at the start do not count, and whatever still grows with the work does.
  */
-export function growthPer100kTurns<T extends { turns: number; atMs: number }>(samples: readonly T[], value: (s: T) => number): number {
+export function growthPer100kTurns<T extends { turns: number; atMs: number }>(samples: readonly T[], value: (s: T) => number): { mb: number; stderr: number } {
   const end = samples.at(-1)?.atMs ?? 0;
-  const steady = samples.filter((s) => s.atMs >= end / 3);
-  return slope(steady.map((s) => ({ x: s.turns, y: value(s) }))) * 100_000;
+  const { slope, stderr } = fitLine(samples.filter((s) => s.atMs >= end / 3).map((s) => ({ x: s.turns, y: value(s) })));
+  return { mb: slope * 100_000, stderr: stderr * 100_000 };
 }
