@@ -57,7 +57,9 @@ export async function run({ smoke }: { smoke: boolean }) {
     stack.defer(async () => probe.close());
     const stats = redis.client();
 
-    const seconds = smoke ? 25 : Number(process.env.SOAK_SECONDS ?? 360);
+    // The full drill runs for 220,000 turns (at most 30 minutes); the smoke run for 25 seconds.
+    const seconds = smoke ? 25 : 1800;
+    const amount = smoke ? undefined : Number(process.env.SOAK_TURNS ?? 220_000);
     const every = smoke ? 1000 : 5000;
     let turns = 0;
     let failedAnswers = 0;
@@ -103,7 +105,7 @@ export async function run({ smoke }: { smoke: boolean }) {
       tally(context as Record<string, string>, body);
       if (typeof counted === 'function') counted(status, body, context, headers);
     };
-    const load = drive(bot.url, 20, seconds, journey);
+    const load = drive(bot.url, 20, seconds, journey, amount);
     let done = false;
     void load.finally(() => { done = true; });
     // Samples are taken under load only: the figures compare like with like (20 journeys in flight).
