@@ -28,6 +28,7 @@ interface Sample extends MemorySample {
 }
 
 const usedMemory = async (c: Redis) => Number(/used_memory:(\d+)/.exec(await c.info('memory'))?.[1] ?? 0);
+const commandsProcessed = async (c: Redis) => Number(/total_commands_processed:(\d+)/.exec(await c.info('stats'))?.[1] ?? 0);
 
 /**
  * The compiled bot on Redis (AOF, appendfsync always) under steady journey load, every journey a new
@@ -83,6 +84,7 @@ export async function run({ smoke }: { smoke: boolean }) {
     };
     const started = journeyCount();
     const redisStart = await usedMemory(stats);
+    const commandsStart = await commandsProcessed(stats);
     const samples: Sample[] = [];
     const idle = await probe.sample();
     const t0 = Date.now();
@@ -117,6 +119,7 @@ export async function run({ smoke }: { smoke: boolean }) {
     const elapsedMs = Date.now() - t0;
     const journeysStarted = journeyCount().started - started.started;
     const redisEnd = await usedMemory(stats);
+    const commands = (await commandsProcessed(stats)) - commandsStart;
     const keyUsage = await redisKeyUsage(stats);
 
     const rssGrowth = growthPer100kTurns(samples, (s) => s.rssMb);
@@ -148,9 +151,11 @@ export async function run({ smoke }: { smoke: boolean }) {
       journeys_started: journeysStarted,
       clinicians_answered: answered,
       errors_by_kind: { transport: result.errors, non_2xx: result.non2xx, answers_over_299: failedAnswers, error_log_lines: errorLines },
+      redis_commands_per_turn: round(commands / Math.max(1, turns), 1),
       redis_used_mb: { start: round(redisStart / 1_048_576, 1), end: round(redisEnd / 1_048_576, 1) },
       redis_by_key: keyUsage,
-      samples: samples.map((s) => ({
+      // Every sample counts in the fit; about 30 of them, evenly spread, are kept in the record.
+      samples: samples.filter((_, i) => i % Math.ceil(samples.length / 30) === 0 || i === samples.length - 1).map((s) => ({
         s: round(s.atMs / 1000, 0), turns: s.turns, heap_mb: round(s.heapMb, 1), rss_mb: round(s.rssMb, 1), running_rss_mb: round(s.runningRssMb, 1), redis_mb: round(s.redisMb, 1),
       })),
     };
