@@ -28,7 +28,7 @@ export class TeamsDirectory implements People {
 
   constructor(private readonly store: ConversationStore, options: DirectoryCacheOptions = {}) {
     this.written = new LRUCache({
-      max: options.max ?? 6000, ttl: options.rewriteAfterMs ?? 10 * 60_000, 
+      max: options.max ?? 1000, ttl: options.rewriteAfterMs ?? 10 * 60_000, 
       // A clock of one's own is read each time (lru-cache would otherwise keep a reading for a millisecond of real time).
       ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
     });
