@@ -58,6 +58,8 @@ export async function run({ smoke }: { smoke: boolean }) {
     const probe = await probeMemory(inspector, bot.child.pid!);
     stack.defer(async () => probe.close());
     const stats = redis.client();
+    // The AOF's size is then what was written to it: Redis would otherwise rewrite it once it passes 64 MB.
+    await stats.config('SET', 'auto-aof-rewrite-percentage', '0');
 
     // The full drill runs for 220,000 turns (at most 30 minutes); the smoke run for 25 seconds.
     const seconds = smoke ? 25 : 1800;
