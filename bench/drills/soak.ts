@@ -131,8 +131,10 @@ export async function run({ smoke }: { smoke: boolean }) {
     const heapGrowth = growthPer100kTurns(samples, (s) => s.heapMb);
     // The full drill's line must lie under the bound. The smoke run's ten thousand turns or so cannot tell 10 MB per
     // 100,000 turns from sampling noise (up to about 30 was seen from a bot that does not grow): there the line must
-    // not be clearly (two standard errors) above five times the bound, which still catches a gross leak.
-    const under = (g: { mb: number; stderr: number }) => (smoke ? g.mb - 2 * g.stderr < 5 * PASS_MB_PER_100K : g.mb < PASS_MB_PER_100K);
+    // not be clearly (two standard errors) above five times the bound, which still catches a gross leak; on a machine
+    // so busy that it ran fewer than 10,000 turns, not even that can be told, and only errors count.
+    const judged = !smoke || turns >= 10_000;
+    const under = (g: { mb: number; stderr: number }) => !judged || (smoke ? g.mb - 2 * g.stderr < 5 * PASS_MB_PER_100K : g.mb < PASS_MB_PER_100K);
     const errors = result.errors + result.non2xx + failedAnswers + errorLines;
     const first = samples[0]!;
     const last = samples.at(-1)!;
@@ -146,6 +148,7 @@ export async function run({ smoke }: { smoke: boolean }) {
       heap_growth_mb_per_100k_turns: round(heapGrowth.mb, 2),
       redis_bytes_per_journey: Math.round((redisEnd - redisStart) / Math.max(1, journeysStarted)),
       errors,
+      growth_judged: judged,
       rss_idle_mb: round(idle.rssMb, 1),
       heap_idle_mb: round(idle.heapMb, 1),
       running_rss_mb: { start: round(first.runningRssMb, 1), end: round(last.runningRssMb, 1), max: round(Math.max(...samples.map((s) => s.runningRssMb)), 1) },
