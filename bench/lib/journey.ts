@@ -30,13 +30,18 @@ function actionData(body: string, verb: string): Record<string, unknown> | undef
 
 /**
  * One consultation journey as the real card payloads: install (welcome), start, every step, submit, the
- * times card, the referrer's pick, and a clinician's accept in the triage channel: 12 turns.
+ * times card, the referrer's pick, and a clinician's accept (or decline) in the triage channel: 12 turns.
  */
 export interface JourneyHooks {
   /** A referrer (by id) was shown a reference: the request is saved, as far as they know. */
   onSubmitted?: (reference: string, referrerId: string) => void;
   /** Any answer, for counting what people saw. */
   onAnswer?: (status: number, body: string) => void;
+  /**
+   * Which of the offered times the referrer picks and which clinician answers it, accepting or declining;
+   * by default the n-th journey picks the n-th time (cycling) and clinician n accepts, busy or not.
+   */
+  plan?: (journey: number, offered: readonly string[]) => { start: string; clinician: string; decline?: boolean };
 }
 
 export function journeyRequests(sinkUrl: string, clinicians: readonly string[], hooks: JourneyHooks = {}): autocannon.Request[] {
@@ -83,8 +88,11 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[], 
     {
       setupRequest: (req, context) => ({ ...req, body: invoke(context as Context, sinkUrl, 'booking.times', { service: 'fass', reference: (context as Context).reference }) }),
       onResponse: (_s, body, context) => {
+        const ctx = context as Context;
         const starts = [...body.matchAll(/"value":"(\d{4}-\d{2}-\d{2}T[^"]+Z)"/g)].map((m) => m[1]!);
-        (context as Context).start = starts[Number((context as Context).n) % Math.max(1, starts.length)] ?? '';
+        const plan = hooks.plan?.(Number(ctx.n), starts);
+        ctx.start = plan?.start ?? starts[Number(ctx.n) % Math.max(1, starts.length)] ?? '';
+        if (plan) Object.assign(ctx, { clinician: plan.clinician, decline: plan.decline ? 'yes' : '' });
       },
     },
     {
@@ -96,7 +104,9 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[], 
     {
       setupRequest: (req, context) => {
         const ctx = context as Context;
-        return { ...req, body: invoke(ctx, sinkUrl, 'booking.accept', { service: 'fass', reference: ctx.reference, start: ctx.start }, 'clinician') };
+        return { ...req, body: ctx.decline
+          ? invoke(ctx, sinkUrl, 'booking.decline', { service: 'fass', reference: ctx.reference, reason: 'Synthetic: no room this week' }, 'clinician')
+          : invoke(ctx, sinkUrl, 'booking.accept', { service: 'fass', reference: ctx.reference, start: ctx.start }, 'clinician') };
       },
       onResponse: (_s, body) => { if (/Accepted by|Already taken|You are booked then/.test(body)) completed += 1; },
     },

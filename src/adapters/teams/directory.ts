@@ -1,6 +1,16 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { ConversationStore } from '../../ports/conversations';
 import type { NameOf, People } from '../../ports/people';
+
+export interface DirectoryCacheOptions {
+  /** Directory entries this process remembers having written (about three per person). */
+  max?: number;
+  /** After this long an unchanged entry is written again. */
+  rewriteAfterMs?: number;
+  /** The clock the rewrite interval is measured on (milliseconds, only differences matter). */
+  now?: () => number;
+}
 
 /**
  * Remembers where people, network conversations and each service's triage channel can be reached, and
@@ -9,19 +19,35 @@ import type { NameOf, People } from '../../ports/people';
  * whatever the services they use.
  */
 export class TeamsDirectory implements People {
-  private readonly seen = new Map<string, { value: string; at: number }>();
+  /**
+   * What this process last wrote, for the people and conversations active lately: at most `max` entries
+   * (three per person), each forgotten `rewriteAfterMs` after it was written. It saves a busy chat the
+   * directory writes of every turn (each one fsynced with AOF `always`); it must not hold everyone ever seen.
+   */
+  private readonly written: LRUCache<string, string>;
 
-  constructor(private readonly store: ConversationStore, private readonly rewriteAfterMs = 10 * 60_000) {}
+  constructor(private readonly store: ConversationStore, options: DirectoryCacheOptions = {}) {
+    this.written = new LRUCache({
+      max: options.max ?? 1000, ttl: options.rewriteAfterMs ?? 10 * 60_000, 
+      // A clock of one's own is read each time (lru-cache would otherwise keep a reading for a millisecond of real time).
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
+  }
+
+  /** Entries held now, for tests and measurements. */
+  get cached(): number {
+    return this.written.size;
+  }
 
   /**
    * Writes what changed since this process last wrote it, so a busy chat costs no extra writes; an
-   * unchanged value is written again now and then, in case the store lost it.
+   * unchanged value is written again once its entry has expired, in case the store lost it, or once it
+   * has been pushed out by people more recently active.
    */
   private async remember(key: string, value: string): Promise<void> {
-    const last = this.seen.get(key);
-    if (last?.value === value && Date.now() - last.at < this.rewriteAfterMs) return;
+    if (this.written.get(key) === value) return;
     await this.store.set(key, value);
-    this.seen.set(key, { value, at: Date.now() });
+    this.written.set(key, value);
   }
 
   async rememberPerson(actorId: string, activity: Activity): Promise<void> {

@@ -22,6 +22,8 @@ export class RateLimiter {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly perConversation: Limit[];
   private readonly globalWindowMs: number;
+  private readonly longestMs: number;
+  private lastSweep = 0;
 
   /**
    * Sends are counted from their answer (Teams counted them somewhere between the send and the answer, so
@@ -30,14 +32,20 @@ export class RateLimiter {
   constructor(limits: Limit[], private readonly globalPerSecond: number, private readonly now = () => Date.now(), safety = 1) {
     this.perConversation = limits.map((l) => ({ count: l.count, windowMs: Math.ceil(l.windowMs * safety) }));
     this.globalWindowMs = Math.ceil(1000 * safety);
+    this.longestMs = Math.max(0, ...this.perConversation.map((l) => l.windowMs));
+  }
+
+  /** Conversations whose recent sends are being counted: those sent to within the longest window. */
+  get conversationsHeld(): number {
+    return this.sent.size;
   }
 
   /** How long until one more send to `key` fits every limit (0 = now); a short poll while sends under way fill a window. */
   private waitFor(key: string): number {
     const t = this.now();
-    const longest = Math.max(...this.perConversation.map((l) => l.windowMs));
-    const times = (this.sent.get(key) ?? []).filter((s) => s > t - longest);
-    this.sent.set(key, times);
+    const times = (this.sent.get(key) ?? []).filter((s) => s > t - this.longestMs);
+    if (times.length > 0) this.sent.set(key, times);
+    else this.sent.delete(key);
     while (this.global.length > 0 && this.global[0]! <= t - this.globalWindowMs) this.global.shift();
     const busy = this.inFlight.get(key) ?? 0;
     let wait = 0;
@@ -85,6 +93,18 @@ export class RateLimiter {
     times.push(answered);
     this.sent.set(conversationId, times.sort((a, b) => a - b)); // a pause may have put later times in
     this.global.push(answered);
+    this.sweep(answered);
+  }
+
+  /**
+   * Forgets the conversations none of whose sends is inside the longest window any more (nothing of theirs
+   * can hold a send back), at most once a window: a notifier sends to a new personal chat for every new
+   * person, and must not keep a window for each of them for ever.
+   */
+  private sweep(t: number): void {
+    if (t - this.lastSweep < this.longestMs) return;
+    this.lastSweep = t;
+    for (const [key, times] of this.sent) if ((times.at(-1) ?? -Infinity) <= t - this.longestMs) this.sent.delete(key);
   }
 
   /** Holds a conversation back for `ms`, as after a 429 with Retry-After. */

@@ -138,6 +138,39 @@ describe('RateLimiter, on a fake clock', () => {
   });
 });
 
+describe('RateLimiter, over hours of new conversations', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('keeps windows only for conversations sent to lately, not for every conversation it ever sent to', async () => {
+    const limiter = new RateLimiter(TEAMS_CONVERSATION_LIMITS, 50);
+    const sent: Sent[] = [];
+    // A new person's chat every 200 ms for three minutes, as the notifier tells each new referrer of their booking.
+    for (let i = 0; i < 900; i += 1) {
+      await sendAll(limiter, [`conv-${i}`], sent);
+      await jest.advanceTimersByTimeAsync(200);
+      expect(limiter.conversationsHeld).toBeLessThanOrEqual(300); // at most the last two 30 s windows' worth
+    }
+    expect(sent).toHaveLength(900);
+    expect(limiter.conversationsHeld).toBeGreaterThan(0);
+  });
+
+  it('still holds back a conversation whose sends are inside its window when the others are forgotten', async () => {
+    const limiter = new RateLimiter([{ count: 2, windowMs: 1000 }], 100);
+    const sent: Sent[] = [];
+    await sendAll(limiter, ['old'], sent);
+    await jest.advanceTimersByTimeAsync(1000);
+    await sendAll(limiter, ['a', 'a'], sent);
+    await jest.advanceTimersByTimeAsync(500);
+    await sendAll(limiter, ['b'], sent); // a window has passed since the last clear-out: 'old' goes, 'a' stays
+    expect(limiter.conversationsHeld).toBe(2);
+    const third = sendAll(limiter, ['a'], sent);
+    await jest.advanceTimersByTimeAsync(600);
+    await third;
+    expect(times(sent, 'a')).toEqual([1000, 1000, 2000]);
+  });
+});
+
 describe('RateLimiter, on the real clock', () => {
   it('keeps to a short limit in real time', async () => {
     const limiter = new RateLimiter([{ count: 3, windowMs: 200 }], 1000);
