@@ -44,6 +44,11 @@ export interface ConsultationRequest {
   links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
   /** Network members who follow the case in personal chat. */
   followers?: { userId: string; at: string }[];
+  /**
+   * When the request's times first went to the clinicians and when a clinician first booked it: the offer and
+   * the booking themselves are replaced as a request moves on, and the service's reports measure waits from these.
+   */
+  milestones?: { firstOfferedAt?: string; firstBookedAt?: string };
   submittedAt: string;
   updatedAt: string;
   version: number;
