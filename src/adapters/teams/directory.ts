@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ConversationStore } from '../../ports/conversations';
 import type { NameOf, People } from '../../ports/people';
+import { nameKey, StoredPeople } from '../directory/stored-people';
 
 /**
  * Remembers where people, network conversations and each service's triage channel can be reached, and
@@ -10,8 +11,11 @@ import type { NameOf, People } from '../../ports/people';
  */
 export class TeamsDirectory implements People {
   private readonly seen = new Map<string, { value: string; at: number }>();
+  private readonly people: StoredPeople;
 
-  constructor(private readonly store: ConversationStore, private readonly rewriteAfterMs = 10 * 60_000) {}
+  constructor(private readonly store: ConversationStore, private readonly rewriteAfterMs = 10 * 60_000) {
+    this.people = new StoredPeople(store);
+  }
 
   /**
    * Writes what changed since this process last wrote it, so a busy chat costs no extra writes; an
@@ -26,7 +30,7 @@ export class TeamsDirectory implements People {
 
   async rememberPerson(actorId: string, activity: Activity): Promise<void> {
     const name = activity.from?.name?.slice(0, 120);
-    if (name) await this.remember(`name:${actorId}`, name);
+    if (name) await this.remember(nameKey(actorId), name);
     // Teams addresses card refreshes to users by their Teams id (MRI), not their directory object id.
     if (activity.from?.id) await this.remember(`mri:${actorId}`, activity.from.id.slice(0, 200));
     if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) {
@@ -69,10 +73,8 @@ export class TeamsDirectory implements People {
   conversation = (conversationId: string) => this.read(`conv:${conversationId}`);
   triage = (service: string) => this.read(`triage:${service}`);
 
-  async names(ids: readonly string[]): Promise<NameOf> {
-    const names = new Map<string, string>();
-    await Promise.all([...new Set(ids)].map(async (id) => names.set(id, (await this.store.get(`name:${id}`)) ?? id)));
-    return (id) => names.get(id) ?? id;
+  names(ids: readonly string[]): Promise<NameOf> {
+    return this.people.names(ids);
   }
 
   /** Teams ids of these people, for Adaptive Card refresh; people the bot has never seen are left out. */
