@@ -21,6 +21,23 @@ const clusterNodes = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** A host name or address that can only be this machine. */
+export const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/** Comma-separated values, trimmed, empties dropped. */
+const list = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Where the tab's signing keys come from: https, or http on this machine only (local issuers in tests). */
+const jwksUrl = z.string().refine((u) => {
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  } catch {
+    return false;
+  }
+}, 'must be an https URL (http only on 127.0.0.1 or localhost)');
+
 export const ConfigSchema = z.object({
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
@@ -48,7 +65,27 @@ export const ConfigSchema = z.object({
   OUTBOX_BLOCK_MS: withDefault(z.coerce.number().int().min(10).max(60_000), 1000),
   OUTBOX_RECLAIM_IDLE_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 6),
+  /** The workspace tab's Teams SSO: the token audience(s), issuer ({tenantid} for a multi-tenant app) and signing keys. */
+  TAB_SSO_AUDIENCE: optional(list.pipe(z.array(z.string().min(1)).min(1, 'must name at least one audience'))),
+  TAB_SSO_ISSUER: optional(z.string().regex(/^https?:\/\/\S+$/, 'must be the issuer URL, e.g. https://login.microsoftonline.com/{tenantid}/v2.0')),
+  TAB_SSO_JWKS_URL: optional(jwksUrl),
+  /** Entra tenant ids whose people may use the tab; unset = any tenant the issuer vouches for. */
+  ALLOWED_TENANTS: optional(list),
+  /** `npm run playground`: the tab with a local token issuer for the demo people. Loopback only (see below). */
+  TAB_LOCAL_ISSUER: withDefault(bool, 'false'),
 }).superRefine((config, ctx) => {
+  const sso = [config.TAB_SSO_AUDIENCE, config.TAB_SSO_ISSUER, config.TAB_SSO_JWKS_URL].filter((v) => v !== undefined).length;
+  if (sso !== 0 && sso !== 3) {
+    ctx.addIssue({ code: 'custom', path: ['TAB_SSO_AUDIENCE'], message: 'set TAB_SSO_AUDIENCE, TAB_SSO_ISSUER and TAB_SSO_JWKS_URL together (or none)' });
+  }
+  // A local issuer signs tokens for anyone who asks: it must never be reachable from another machine.
+  if (config.TAB_LOCAL_ISSUER) {
+    if (!isLoopbackHost(config.HOST)) ctx.addIssue({ code: 'custom', path: ['TAB_LOCAL_ISSUER'], message: `the local token issuer runs on a loopback HOST only (127.0.0.1, ::1 or localhost), not "${config.HOST}"` });
+    if (config.PUBLIC_URL && !isLoopbackHost(new URL(config.PUBLIC_URL).hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['TAB_LOCAL_ISSUER'], message: 'the local token issuer cannot run behind a PUBLIC_URL that is not on this machine' });
+    }
+    if (sso > 0) ctx.addIssue({ code: 'custom', path: ['TAB_LOCAL_ISSUER'], message: 'use the local token issuer or TAB_SSO_*, not both' });
+  }
   // Two systems of record would be one too many: refuse rather than guess which one was meant.
   if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'set REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both' });

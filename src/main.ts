@@ -7,6 +7,7 @@ import { connectCluster } from './adapters/redis/connect-cluster';
 import { consultationInvite } from './adapters/calendar/ics';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
+import { createTabEdge } from './adapters/tab';
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
@@ -108,8 +109,9 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     onError: (e) => log.warn({ evt: 'jobs_failed', code: (e as Error).name }, 'job pass failed'),
   });
   const notifier = config.NOTIFIER === 'inline' ? outboxWorker(config, app, teams.notifier(), log) : undefined;
+  const tab = await createTabEdge(config, app, log, () => parts.links.publicUrl);
   const http = createHttpServer({
-    endpoint, health: () => store.ping(),
+    endpoint, health: () => store.ping(), routes: tab.register,
     calendar: async ({ service: svc, reference, bookingId }) => {
       const request = app.catalogues.has(svc) ? await store.requests.get(svc, reference).catch(() => null) : null;
       return request?.booking?.id === bookingId ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
@@ -121,7 +123,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   jobs.start();
   notifier?.start();
   log.info({
-    evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER, node: process.version,
+    evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', tab_sso: tab.sso, notifier: config.NOTIFIER, node: process.version,
   }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
