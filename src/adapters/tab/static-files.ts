@@ -23,7 +23,7 @@ export const TAB_CSP = [
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 /** Only these names are ever read: no path from a request reaches the disk. */
-const ASSET = /^[a-z0-9][a-z0-9-]{0,60}\.(js|css|map)$/;
+const ASSET = /^[a-z0-9][a-z0-9-]{0,60}\.(js|css)(\.map)?$/;
 
 /** Sends one built file, or says how to build the tab when it has not been built. */
 export async function sendBuilt(res: Response, file: string, csp: string, dir = WEB_DIST): Promise<void> {
