@@ -28,8 +28,9 @@ export function packageSettings(env: NodeJS.ProcessEnv): PackageSettings {
   const problems: string[] = [];
   if (!config.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL: the bot\'s public https address (Teams loads tabs over https only)');
   if (!GUID.test(config.MICROSOFT_APP_ID)) problems.push('MICROSOFT_APP_ID: the bot\'s Microsoft App ID (a GUID)');
-  const resource = config.TAB_SSO_AUDIENCE?.find((a) => /^api:\/\/[^/]+\/[0-9a-fA-F-]{36}$/.test(a));
-  const clientId = resource?.slice(resource.lastIndexOf('/') + 1);
+  // api://host/<client id>, or api://host/botid-<client id> when the tab shares the bot's Entra app.
+  const resource = config.TAB_SSO_AUDIENCE?.find((a) => /^api:\/\/[^/]+\/(?:botid-)?[0-9a-fA-F-]{36}$/.test(a));
+  const clientId = resource?.slice(resource.lastIndexOf('/') + 1).replace(/^botid-/, '');
   if (!resource || !clientId || !GUID.test(clientId)) problems.push('TAB_SSO_AUDIENCE: must include the tab app\'s Application ID URI, api://<your host>/<its client id>');
   if (problems.length > 0) throw new ConfigError(`Cannot build the Teams app package; set:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return { publicUrl: config.PUBLIC_URL!, botId: config.MICROSOFT_APP_ID, sso: { clientId: clientId!, resource: resource! } };
