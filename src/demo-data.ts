@@ -19,15 +19,18 @@ export type DemoKind = 'fits' | 'excluded' | 'override' | 'no_consent';
  * local authority in its area, some of its concerns, and consent as the kind says. Every name and date here is invented.
  */
 export function demoAnswers(catalogue: Catalogue, n: number, kind: DemoKind, urgency = 0): Answers {
-  const concerns = catalogue.inclusionConcerns.map((c) => c.id);
+  // "Another relational concern" goes to review with words of its own: the demo keeps to the listed ones.
+  const concerns = catalogue.inclusionConcerns.map((c) => c.id).filter((id) => id !== 'other');
+  const override = catalogue.consent?.override;
   const exclusion = catalogue.exclusions[(n + 1) % Math.max(1, catalogue.exclusions.length)]?.id;
   const consent = {
-    fits: { consentStatus: 'obtained' as const },
-    excluded: { consentStatus: 'obtained' as const },
-    no_consent: { consentStatus: 'not_obtained' as const },
+    fits: { consentStatus: 'obtained' as const, consentFrom: 'mother' },
+    excluded: { consentStatus: 'obtained' as const, consentFrom: 'father' },
+    no_consent: { consentStatus: 'not_yet_sought' as const },
     override: {
       consentStatus: 'safeguarding_override' as const, justification: 'Demo: asking the family first would put the children at risk.',
-      lawfulBasis: catalogue.consent?.lawfulBases[0]?.id, approvedBy: 'Demo Team Manager', familyInformed: 'no' as const,
+      statutoryPower: override?.statutoryPowers[0]?.id, gdprConditions: override?.gdprConditions[0]?.id, confidentialityBasis: override?.confidentialityBases[0]?.id,
+      approvedBy: 'Demo Team Manager', familyInformed: 'no' as const,
       familyNotInformedReason: 'Demo: telling the family now would put the children at risk.', reviewDate: '2099-01-31',
     },
   }[kind];
@@ -36,13 +39,14 @@ export function demoAnswers(catalogue: Catalogue, n: number, kind: DemoKind, urg
       referrerRole: catalogue.referrerRoles.find((r) => r.mayRefer)!.id, referrerTeam: 'Demo Family Support Team',
       familyName: ['Demo Family Ashgrove', 'Demo Family Birchwood'][n] ?? `Demo Family ${n}`, caseNumber: `DEMO-${1001 + n}`,
       youngestChildDob: ['2021-05-14', '2018-09-02'][n] ?? '2020-01-01', openToChildrensSocialCare: 'yes', localAuthority: catalogue.catchment.inArea[0]!,
+      significantConcerns: 'yes', childrenInParentsCare: 'yes',
     },
     exclusions: { exclusions: kind === 'excluded' && exclusion ? [exclusion] : [], inCareProceedings: 'no' },
     concerns: { concerns: kind === 'excluded' ? concerns.slice(-1) : concerns.slice(n % 3, (n % 3) + 2) },
     consent,
     details: {
       helpWith: kind === 'excluded' ? 'Demo: a request that the criteria do not recommend.' : 'Demo: thinking about how to support the parent-child relationship.',
-      legalStatus: catalogue.legalStatuses.find((s) => !s.careProceedings)!.id,
+      legalStatuses: [catalogue.legalStatuses.find((s) => !s.careProceedings)!.id],
       urgency: catalogue.urgencies[Math.min(urgency, catalogue.urgencies.length - 1)]!.id,
     },
   };

@@ -8,5 +8,5 @@ import { catalogueFor, type AppContext } from './context';
 export function previewScreening(ctx: AppContext, draft: Draft): ScreeningResult | null {
   const catalogue = catalogueFor(ctx, draft.service);
   if (missingSteps(catalogue, draft.answers).length > 0) return null;
-  return screen(toScreeningInput(catalogue, draft.answers), catalogue);
+  return screen(toScreeningInput(catalogue, draft.answers), catalogue, new Set(ctx.catalogues.keys()));
 }

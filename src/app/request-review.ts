@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors';
 import { notification } from '../domain/network/notification';
 import { withReviewRequested } from '../domain/request/request-review';
 import type { ConsultationRequest } from '../domain/request/consultation-request';
-import type { Actor, AppContext } from './context';
+import { catalogueFor, type Actor, type AppContext } from './context';
 import { refuse } from './guard';
 
 /**
@@ -17,7 +17,7 @@ export async function requestReview(
   if (request.ownerId !== actor.id) return refuse(ctx, cmd.service, actor, 'request.review_requested', cmd.reference, 'not_owner');
   if (request.status === 'awaiting_review') return { request, changed: false };
   const now = ctx.clock.now().toISOString();
-  const updated = withReviewRequested(request, cmd.justification, now);
+  const updated = withReviewRequested(request, catalogueFor(ctx, cmd.service), cmd.justification, now);
   await ctx.store.requests.update(updated, {
     at: now, actor: actor.id, action: 'request.review_requested', subject: request.reference, result: 'ok',
   }, { notify: [notification(updated, 'review_requested', new Date(now))] });

@@ -32,7 +32,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor, cmd: { servic
   if (draft.status === 'submitted') return existingFor(ctx, draft);
   if (draft.status !== 'open') throw new DomainError('draft_not_found');
   const catalogue = catalogueFor(ctx, cmd.service);
-  const screening = screen(toScreeningInput(catalogue, draft.answers), catalogue);
+  const screening = screen(toScreeningInput(catalogue, draft.answers), catalogue, new Set(ctx.catalogues.keys()));
   const now = ctx.clock.now();
   const { year, n } = await ctx.store.requests.reserveSequence(cmd.service, draft.id, londonYear(now));
   const reference = formatReference(catalogue.referencePrefix, year, n);

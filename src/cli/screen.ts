@@ -16,7 +16,7 @@ export interface ScreenRun {
 export function screenDocument(raw: unknown, catalogues: CatalogueSet): ScreenRun {
   try {
     const input = parseScreeningInput(raw, catalogues);
-    const result = screen(input, catalogues.get(input.service)!);
+    const result = screen(input, catalogues.get(input.service)!, new Set(catalogues.keys()));
     const out = {
       outcome: result.outcome,
       reasons: result.reasons.map(({ criterion, effect, text }) => ({ criterion, effect, text })),

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'stale_card'
   | 'request_not_found'
   | 'review_not_allowed'
+  | 'network_withheld'
   | 'version_conflict'
   | 'store_unavailable'
   | 'not_allowed'

@@ -55,56 +55,79 @@ afterEach(async () => {
   await page?.screenshot({ path: `${SHOTS}/last-state.png`, fullPage: true });
 });
 
-const card = (text: string): Locator => page.locator('.ac-adaptiveCard', { hasText: text }).last();
-const radio = (c: Locator, group: string, choice: string) => c.getByRole('radiogroup', { name: group }).getByRole('radio', { name: choice });
+const card = (text: string, also?: string): Locator => {
+  const cards = page.locator('.ac-adaptiveCard', { hasText: text });
+  return (also ? cards.filter({ hasText: also }) : cards).last();
+};
+const radio = (c: Locator, group: string | RegExp, choice: string) => c.getByRole('radiogroup', { name: group }).getByRole('radio', { name: choice });
 
-async function pick(c: Locator, label: string, option: string) {
+async function pick(c: Locator, label: string, option: string | RegExp) {
   await c.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
+}
+
+/** Step 1: about you and the family, as the synthetic answers give it. */
+async function answerAbout(a: ReturnType<typeof buildAnswers>) {
+  const about = card('Step 1 of 6');
+  await about.waitFor();
+  await about.getByRole('radio', { name: "The family's allocated social worker" }).check();
+  await about.getByLabel('Your team').fill(a.about.referrerTeam);
+  await about.getByLabel('Family name').fill(a.about.familyName);
+  await about.getByLabel("Children's social care case number").fill(a.about.caseNumber);
+  await about.getByLabel("Youngest child's date of birth").fill(a.about.youngestChildDob!);
+  await radio(about, 'Is the family open to a children\'s safeguarding team?', 'Yes').check();
+  await radio(about, 'Are there significant safeguarding concerns for the children?', 'Yes').check();
+  await radio(about, 'Are the children in their parents\' care?', 'Yes').check();
+  await pick(about, 'Local authority responsible for the children', 'Oxfordshire County Council');
+  await about.getByRole('button', { name: 'Next' }).click();
+}
+
+async function answerConcerns() {
+  const concerns = card('Step 3 of 6');
+  await concerns.waitFor();
+  await concerns.getByRole('checkbox', { name: 'Severe relational breakdown between parent and child' }).check();
+  await concerns.getByRole('checkbox', { name: 'Inter-generational parenting patterns' }).check();
+  await concerns.getByRole('button', { name: 'Next' }).click();
+}
+
+async function answerDetails(statuses: string[]) {
+  const details = card('Step 5 of 6');
+  await details.waitFor();
+  await details.getByLabel('What should the consultation help you with?').fill(SYNTHETIC.helpWith);
+  for (const status of statuses) await details.getByRole('checkbox', { name: status }).check();
+  await details.getByRole('radio', { name: 'Routine (within a month)' }).check();
+  await details.getByRole('button', { name: 'Next' }).click();
+}
+
+async function startRequest() {
+  await page.goto(pg.url);
+  const welcome = card('Specialist consultation requests');
+  await welcome.waitFor();
+  await welcome.getByRole('button', { name: 'Request a consultation' }).last().click();
 }
 
 describe('a social worker clicks through the journey in the playground web UI (Chromium)', () => {
   it('goes from the welcome card to a reference, and the review looks right', async () => {
     const a = buildAnswers();
-    await page.goto(pg.url);
-    const welcome = card('Specialist consultation requests');
-    await welcome.waitFor();
-    await welcome.getByRole('button', { name: 'Request a consultation' }).click();
-
-    const about = card('Step 1 of 6');
-    await about.waitFor();
-    await about.getByRole('radio', { name: "The family's allocated social worker" }).check();
-    await about.getByLabel('Your team').fill(a.about.referrerTeam);
-    await about.getByLabel('Family name').fill(a.about.familyName);
-    await about.getByLabel("Children's social care case number").fill(a.about.caseNumber);
-    await about.getByLabel("Youngest child's date of birth").fill(a.about.youngestChildDob);
-    await radio(about, 'Is the family open to a children\'s safeguarding team?', 'Yes').check();
-    await pick(about, 'Local authority responsible for the children', 'Oxfordshire County Council');
-    await about.getByRole('button', { name: 'Next' }).click();
+    await startRequest();
+    await answerAbout(a);
 
     const exclusions = card('Step 2 of 6');
     await exclusions.waitFor();
+    // Each exclusion is a short choice, with the service's own words beside it.
+    await expect(exclusions.getByRole('checkbox', { name: 'A parent poses a risk of sexual harm to children in their care' }).count()).resolves.toBe(1);
+    await expect(exclusions.textContent()).resolves.toContain('We do not offer therapy for parents who pose a risk of sexual harm to children in their care.');
     await radio(exclusions, 'Is the family in care proceedings?', 'No').check();
     await exclusions.getByRole('button', { name: 'Next' }).click();
 
-    const concerns = card('Step 3 of 6');
-    await concerns.waitFor();
-    await concerns.getByRole('checkbox', { name: /severe relational breakdown/ }).check();
-    await concerns.getByRole('checkbox', { name: /Inter-generational parenting patterns/ }).check();
-    await concerns.getByRole('button', { name: 'Next' }).click();
-
+    await answerConcerns();
     const consent = card('Step 4 of 6');
     await consent.waitFor();
     await consent.getByRole('radio', { name: 'The family has given consent' }).check();
+    await consent.getByLabel(/Which parent or carer gave or refused consent/).fill('mother');
     await consent.getByRole('button', { name: 'Next' }).click();
 
-    const details = card('Step 5 of 6');
-    await details.waitFor();
-    await details.getByLabel('What should the consultation help you with?').fill(SYNTHETIC.helpWith);
-    await pick(details, 'Legal status of the children\'s case', 'Child protection plan (CP)');
-    await details.getByRole('radio', { name: 'Routine (within a month)' }).check();
-    await details.getByRole('button', { name: 'Next' }).click();
-
+    await answerDetails(['Child protection plan']);
     const review = card('Check and send your FASS request');
     await review.waitFor();
     await expect(review.textContent()).resolves.toContain('If you send it now: This request fits the service');
@@ -117,6 +140,51 @@ describe('a social worker clicks through the journey in the playground web UI (C
     await expect(outcome.textContent()).resolves.toMatch(/Request FASS-\d{4}-\d{4}/);
     await outcome.screenshot({ path: `${SHOTS}/screenshot-outcome.png` });
     await page.screenshot({ path: `${SHOTS}/journey-outcome.png`, fullPage: true });
+  });
+
+  it('in care proceedings with special circumstances, and without consent, shows the caveat and records the three legal answers', async () => {
+    const a = buildAnswers();
+    await pg.sendText(pg.ids.personal, 'request consultation');
+    await answerAbout(a);
+
+    const exclusions = card('Step 2 of 6');
+    await exclusions.waitFor();
+    await radio(exclusions, 'Is the family in care proceedings?', 'Yes').check();
+    await radio(exclusions, 'If so: does the court support reunification?', 'Yes').check();
+    await radio(exclusions, /If so: is there evidence of meaningful engagement/, 'Yes').check();
+    await exclusions.getByRole('button', { name: 'Next' }).click();
+
+    await answerConcerns();
+    const consent = card('Step 4 of 6');
+    await consent.waitFor();
+    await consent.getByRole('radio', { name: /safeguarding override/ }).check();
+    await consent.getByLabel('Safeguarding grounds for referring without consent').fill(SYNTHETIC.justification);
+    await pick(consent, 'The statutory power the referral rests on', /Children Act 1989, section 47/);
+    await pick(consent, 'The UK GDPR conditions for sharing without consent', /Schedule 1 Part 2 paragraph 18/);
+    await pick(consent, 'Why the duty of confidentiality may be set aside', /Overriding public interest/);
+    await expect(consent.textContent()).resolves.toContain('Local policy (not the service\'s words)');
+    await consent.getByLabel('Approved by (manager\'s name and role)').fill(SYNTHETIC.approvedBy);
+    await radio(consent, 'Has the family been told about the referral?', 'Yes').check();
+    await consent.getByLabel('Date to review the decision not to seek consent').fill('2099-01-31');
+    await consent.getByRole('button', { name: 'Next' }).click();
+
+    await answerDetails(['Care proceedings', 'Interim care order or care order']);
+    const review = card('Check and send your FASS request');
+    await review.waitFor();
+    const reviewed = await review.textContent();
+    expect(reviewed).toContain('Please note: A referral to FASS would not guarantee therapy for the family');
+    expect(reviewed).toContain('Children Act 1989, section 47');
+    expect(reviewed).toContain('Data Protection Act 2018 Schedule 1 Part 2 paragraph 18');
+    expect(reviewed).not.toContain('Schedule 8');
+    expect(reviewed).toContain('Overriding public interest');
+    await page.screenshot({ path: `${SHOTS}/special-circumstances-review.png`, fullPage: true });
+
+    await review.getByRole('button', { name: 'Send request' }).click();
+    const outcome = card('Why, in the service\'s words', 'A duty clinician will review this request');
+    await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toContain('Please note: A referral to FASS would not guarantee therapy for the family, so we would always urge court to take this into consideration with any interim or permanent care decisions.');
+    await expect(outcome.textContent()).resolves.toContain('A duty clinician will review this request');
+    await outcome.screenshot({ path: `${SHOTS}/special-circumstances-outcome.png` });
   });
 });
 
@@ -147,7 +215,8 @@ describe('the social worker books a consultation in the web UI, a clinician acce
     await card('Triage channel').getByText('Consultation requests that are ready for a clinician will be posted here').waitFor();
     await openConversation('Personal Chat');
 
-    const outcome = card('Why, in the service\'s words');
+    // The request from the first click-through, which fits the service (the second went to a duty clinician).
+    const outcome = card('Why, in the service\'s words', 'This request fits the service');
     await outcome.waitFor();
     const reference = /FASS-\d{4}-\d{4,}/.exec((await outcome.textContent()) ?? '')?.[0];
     expect(reference).toBeDefined();

@@ -147,9 +147,9 @@ describe('a family\'s professional network follows a case through the Agents Pla
     for (const place of networkPlaces()) {
       const updated = await pg.waitFor(updatedTo(place.card, 'Consultation completed'));
       expect(fact(updated.card, 'Status')).toBe('Consultation completed');
-      expect(fact(updated.card, 'Next step')).toBe('FASS assessment offered');
+      expect(fact(updated.card, 'Next step')).toBe('Further work offered');
       const completed = await pg.waitFor(line(place.lines, `${reference}: Consultation completed`));
-      expect(completed.text).toMatch(new RegExp(`^${reference}: Consultation completed \\(.+\\)\\. Next step: FASS assessment offered\\.$`));
+      expect(completed.text).toMatch(new RegExp(`^${reference}: Consultation completed \\(.+\\)\\. Next step: Further work offered\\.$`));
     }
     // One case card per conversation, updated in place throughout: never a second one.
     expect(pg.events.filter((e) => e.kind === 'create' && inGroup(e) && headline(e) === `Case ${reference}`)).toHaveLength(1);

@@ -49,8 +49,8 @@ const ERAS_ANSWERS = [
   { referrerRole: 'health_visitor', referrerTeam: 'Synthetic Health Visiting Team', familyName: SYNTHETIC.familyName, caseNumber: SYNTHETIC.caseNumber,
     youngestChildDob: '2025-06-01', localAuthority: 'swindon' },
   { concerns: 'bonding,settling' },
-  { consentStatus: 'obtained' },
-  { helpWith: SYNTHETIC.helpWith, legalStatus: 'early_help', urgency: 'routine' },
+  { consentStatus: 'obtained', consentFrom: 'mother' },
+  { helpWith: SYNTHETIC.helpWith, legalStatuses: 'early_help', urgency: 'routine' },
 ];
 
 /** Answers each step card with the inputs given, in order; returns the card after the last. */
@@ -136,6 +136,6 @@ describe('a third service from its catalogue alone, beside FASS, in the Agents P
     card = await click(pg, at, card, 'request.submit');
     expect(cardText(card)).toMatch(/FASS-\d{4}-\d{4,}/);
     expect(cardText(card)).toContain('This request fits the service');
-    expect(cardText(card)).toContain('Criteria version fass-2026.1');
+    expect(cardText(card)).toContain('Criteria version fass-2026.2');
   });
 });

@@ -33,7 +33,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
     expect(text).toContain('Concerns about severe relational breakdown between parent and child.');
     const reference = /FASS-\d{4}-\d{4}/.exec(text)![0];
     const stored = await env.h.bot.app.store.requests.get('fass', reference);
-    expect(stored).toMatchObject({ status: 'awaiting_booking', ownerId: sw.id, screening: { outcome: 'eligible', catalogueVersion: 'fass-2026.1' } });
+    expect(stored).toMatchObject({ status: 'awaiting_booking', ownerId: sw.id, screening: { outcome: 'eligible', catalogueVersion: 'fass-2026.2' } });
     const mine = await env.h.client.say(sw, 'my requests');
     expect(cardText(mine)).toContain(reference);
   });
@@ -119,7 +119,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
     for (const step of ['about', 'exclusions', 'concerns'] as const) card = await answerStep(env.h.client, sw, card, buildAnswers()[step]);
     const missing = await env.h.client.execute(sw, 'draft.save', { ...findAction(card, 'draft.save').data, ...asCardInputs({ consentStatus: 'safeguarding_override' }) });
     const text = cardText(missing);
-    for (const field of ['Justification', 'Lawful basis', 'Approved by', 'Family told', 'Review date']) expect(text).toContain(`${field}:`);
+    for (const field of ['Justification', 'Statutory power', 'UK GDPR conditions', 'Confidentiality', 'Approved by', 'Family told', 'Review date']) expect(text).toContain(`${field}:`);
   });
 
   it('never writes the family\'s details or free text to the logs', () => {

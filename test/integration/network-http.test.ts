@@ -57,7 +57,9 @@ describe('the family\'s professional network, over HTTP on Redis', () => {
     const updates = sentTo(env.h.calls, GROUP.conversation.id, 'PUT');
     expect(posted).toHaveLength(1);
     expect(cardText(updates.at(-1))).toContain('Consultation completed');
-    expect(cardText(updates.at(-1))).toContain('FASS assessment offered');
+    // The network reads a neutral next step, never the treatment offered.
+    expect(cardText(updates.at(-1))).toContain('Further work offered');
+    expect(cardText(updates.at(-1))).not.toContain('FASS assessment offered');
     expect(updates.some((c) => cardText(c).includes('Consultation booked'))).toBe(true);
     const lines = textsTo(env.h.calls, GROUP.conversation.id);
     expect(lines).toEqual(expect.arrayContaining([
@@ -109,7 +111,8 @@ describe('the family\'s professional network, over HTTP on Redis', () => {
     await env.h.client.execute(clinicianA, 'consultation.next_steps', { service: 'fass', reference, step: 'parental_psychology_service', nextText: 'MARKER-NEXT-8a2b: synthetic next steps' });
     await settled();
     const gpUpdates = sentTo(env.h.calls, personal(gp.id), 'PUT');
-    expect(cardText(gpUpdates.at(-1))).toContain('Referred to the Parental Psychology Service');
+    expect(cardText(gpUpdates.at(-1))).toContain('Further work offered');
+    expect(cardText(gpUpdates.at(-1))).not.toContain('Parental Psychology Service');
     for (const secret of SECRETS) expect(shown(env.h.calls, personal(gp.id))).not.toContain(secret);
 
     const unfollowed = await env.h.client.execute(gp, 'network.unfollow', { service: 'fass', reference });

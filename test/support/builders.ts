@@ -38,7 +38,8 @@ export function buildScreeningInput(overrides: Partial<ScreeningInput> = {}): Sc
 /** A complete, eligible set of answers as the cards would have collected them. */
 /** Consent recorded as a safeguarding override, with every part the step asks for (synthetic). */
 export const OVERRIDE_CONSENT = {
-  consentStatus: 'safeguarding_override', justification: SYNTHETIC.justification, lawfulBasis: 'children_act_s47',
+  consentStatus: 'safeguarding_override', justification: SYNTHETIC.justification, statutoryPower: 'children_act_1989_s47',
+  gdprConditions: 'art6_1e_art9_2g_sch1_para18', confidentialityBasis: 'overriding_public_interest',
   approvedBy: SYNTHETIC.approvedBy, familyInformed: 'no', familyNotInformedReason: 'Telling the family would place the children at risk', reviewDate: '2099-01-31',
 } as const;
 
@@ -46,12 +47,13 @@ export function buildAnswers(overrides: Partial<Answers> = {}): Required<Answers
   return {
     about: {
       referrerRole: 'allocated_social_worker', referrerTeam: 'Synthetic Locality Team', familyName: SYNTHETIC.familyName,
-      caseNumber: SYNTHETIC.caseNumber, youngestChildDob: SYNTHETIC.youngestChildDob, openToChildrensSocialCare: 'yes', localAuthority: 'oxfordshire',
+      caseNumber: SYNTHETIC.caseNumber, youngestChildDob: SYNTHETIC.youngestChildDob, openToChildrensSocialCare: 'yes',
+      significantConcerns: 'yes', childrenInParentsCare: 'yes', localAuthority: 'oxfordshire',
     },
     exclusions: { exclusions: [], inCareProceedings: 'no' },
     concerns: { concerns: ['relational_breakdown', 'intergenerational_patterns'] },
-    consent: { consentStatus: 'obtained' },
-    details: { helpWith: SYNTHETIC.helpWith, legalStatus: 'cp', urgency: 'routine' },
+    consent: { consentStatus: 'obtained', consentFrom: 'mother' },
+    details: { helpWith: SYNTHETIC.helpWith, legalStatuses: ['cp_plan'], urgency: 'routine' },
     ...overrides,
   } as Required<Answers>;
 }

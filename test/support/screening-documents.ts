@@ -15,7 +15,7 @@ export function fassScreeningDocument(catalogue: Catalogue) {
     { weight: 2, arbitrary: fc.record({
       status: fc.constant('safeguarding_override'),
       justification: fc.constantFrom('Synthetic grounds for an override, long enough to explain', 'x'),
-      lawfulBasis: fc.constantFrom(...catalogue.consent!.lawfulBases.map((b) => b.id)),
+      lawfulBasis: fc.constantFrom('children_act_s47', 'children_act_s17', 'dpa_safeguarding', 'public_task'),
       approvedBy: fc.constant('Synthetic Manager'),
       familyInformed: fc.boolean(),
       reviewDate: fc.constant('2099-01-31'),

@@ -1,15 +1,16 @@
 import { decideReview as decide } from '../../domain/booking/transitions';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import type { Actor, AppContext } from '../context';
+import { catalogueFor, type Actor, type AppContext } from '../context';
 import { auditOk, loadRequest, requireRole } from './access';
 import { checkReason } from '../required-text';
 import { notification } from '../../domain/network/notification';
+import { byUrgency } from './jobs';
 
-/** Coordinators' review queue: requests waiting for a duty clinician's decision, oldest first. */
+/** Coordinators' review queue: requests waiting for a duty clinician's decision, urgent ones first, then the oldest. */
 export async function listReviews(ctx: AppContext, actor: Actor, service: string): Promise<ConsultationRequest[]> {
   await requireRole(ctx, service, actor, 'coordinator', 'review.list', service);
   const all = await ctx.store.requests.listAll(service, 1000);
-  return all.filter((r) => r.status === 'awaiting_review').reverse();
+  return all.filter((r) => r.status === 'awaiting_review').sort(byUrgency(catalogueFor(ctx, service)));
 }
 
 /** A duty clinician approves a flagged request for booking, or explains why not. Deciding the same way twice changes nothing. */

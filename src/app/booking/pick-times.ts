@@ -28,7 +28,7 @@ export async function pickTimes(
   const now = ctx.clock.now();
   const offered = makeOffer(request, ctx.ids.next(), starts, now);
   await ctx.store.requests.update(offered, auditOk(ctx, actor, 'booking.offer', request.reference, { times: String(starts.length) }), {
-    notify: [notification(offered, 'offered', now)], schedule: [escalationJob(offered, rules)],
+    notify: [notification(offered, 'offered', now)], schedule: [escalationJob(offered, catalogueFor(ctx, cmd.service))],
   });
   return { request: offered, changed: true };
 }

@@ -1,4 +1,5 @@
 import { link, unlink } from '../../domain/network/links';
+import { networkWithheld } from '../../domain/network/privacy';
 import { notification } from '../../domain/network/notification';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import { auditOk, loadRequest } from '../booking/access';
@@ -22,6 +23,7 @@ export async function linkCase(ctx: AppContext, actor: Actor, cmd: LinkCommand):
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   const action = cmd.on ? 'network.link' : 'network.unlink';
   if (!(await isCaseLead(ctx, request, actor))) return refuse(ctx, cmd.service, actor, action, cmd.reference, 'not_allowed');
+  if (cmd.on && networkWithheld(request)) return refuse(ctx, cmd.service, actor, action, cmd.reference, 'network_withheld');
   const now = ctx.clock.now();
   const changed = cmd.on ? link(request, cmd.conversationId, cmd.kind, actor.id, now) : unlink(request, cmd.conversationId, now);
   if (changed === request) return { request, changed: false };

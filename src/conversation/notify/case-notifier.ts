@@ -2,7 +2,7 @@ import { findFreeTimes } from '../../app/booking/find-free-times';
 import { catalogueFor } from '../../app/context';
 import { assignedClinician } from '../../app/network/access';
 import type { Notification } from '../../domain/network/notification';
-import { NETWORK_FIELDS, networkView, type Audience } from '../../domain/network/privacy';
+import { NETWORK_FIELDS, networkView, networkWithheld, type Audience } from '../../domain/network/privacy';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Logger } from '../../logger';
 import { DeliveryError, type Delivery, type Notifier } from '../../ports/notifier';
@@ -173,7 +173,8 @@ export class CaseNotifier implements Notifier {
     if (declared.clinician && clinicianId && clinicianId !== request.ownerId) {
       reached.push(await this.toPerson(n, 'clinician', clinicianId, request, words(declared.clinician, request, n)));
     }
-    if (declared.network) reached.push(...await this.network(n, request, declared.network));
+    // Nothing reaches the network while the family has not been told of the referral (a safeguarding override).
+    if (declared.network && !networkWithheld(request)) reached.push(...await this.network(n, request, declared.network));
     if (reached.length > 0 && !reached.some(Boolean)) this.log.warn({ evt: 'notify_undeliverable', ref: request.reference, event: n.event }, 'nobody to tell');
     return reached.some(Boolean) || reached.length === 0 ? 'sent' : 'undeliverable';
   }

@@ -47,5 +47,6 @@ export async function triageScreen(cc: ConversationContext, request: Consultatio
     cc.app.store.roster.list(request.service),
   ]);
   const refreshFor = roster.filter((m) => hasRole(m, 'clinician') || hasRole(m, 'coordinator')).map((m) => m.id);
-  return triageView(request, nameOf, refreshFor, notice);
+  const urgency = catalogueFor(cc.app, request.service).urgencies.find((u) => u.id === request.answers.details?.urgency);
+  return triageView(request, nameOf, refreshFor, notice, urgency);
 }

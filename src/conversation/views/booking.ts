@@ -92,7 +92,8 @@ export function caseView(
     facts.push({ title: 'Outcome', value: `${outcome} (recorded ${formatLondon(request.completion.at)})` });
   }
   if (request.nextSteps) {
-    facts.push({ title: 'Next step (the network sees this)', value: nextStepLabel(catalogue, request.nextSteps.step) });
+    facts.push({ title: 'Next step', value: nextStepLabel(catalogue, request.nextSteps.step) });
+    facts.push({ title: 'What the family\'s network reads', value: nextStepLabel(catalogue, request.nextSteps.step, 'network') });
     facts.push({ title: 'Next steps', value: request.nextSteps.text });
   }
   const last = request.changes?.at(-1);
@@ -132,9 +133,11 @@ export interface TriageView {
   declines: unknown[];
   /** People whose copy of the card brings itself up to date when they look at it (clinicians and coordinators). */
   refreshFor: string[];
+  /** How soon the referrer needs it, when that is urgent (so it is seen first); empty otherwise. */
+  urgency: string;
 }
 
-export function triageView(request: ConsultationRequest, nameOf: NameOf, refreshFor: readonly string[], notice = ''): TriageView {
+export function triageView(request: ConsultationRequest, nameOf: NameOf, refreshFor: readonly string[], notice = '', urgency?: { label: string; urgent?: boolean }): TriageView {
   const open = request.status === 'offered';
   const accepted = request.booking ? `Accepted by ${nameOf(request.booking.clinicianId)} for ${formatLondon(request.booking.start)}` : '';
   return {
@@ -146,6 +149,7 @@ export function triageView(request: ConsultationRequest, nameOf: NameOf, refresh
     times: open ? request.offer!.preferences.map((start) => ({ service: request.service, reference: request.reference, start, label: formatLondon(start) })) : [],
     declines: request.offer?.declines ?? [],
     refreshFor: [...refreshFor],
+    urgency: urgency?.urgent && open ? urgency.label : '',
   };
 }
 

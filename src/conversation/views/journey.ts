@@ -32,12 +32,18 @@ export interface StepView {
   careProceedingsText: string;
   inclusionText: string;
   consentText: string;
+  populationText: string;
+  /** What an override needs besides the service's own words, shown as local policy. */
+  overridePolicy: string;
   /** The service's own words for this step (for example, that it is not a crisis service). */
   note: string;
   choices: {
     roles: Choice[]; localAuthorities: Choice[]; exclusions: Choice[]; concerns: Choice[];
-    lawfulBases: Choice[]; legalStatuses: Choice[]; urgencies: Choice[];
+    statutoryPowers: Choice[]; gdprConditions: Choice[]; confidentialityBases: Choice[]; legalStatuses: Choice[]; urgencies: Choice[];
   };
+  /** Each exclusion and concern in the service's own words, beside its short label. */
+  exclusionNotes: { label: string; text: string }[];
+  concernNotes: { label: string; text: string }[];
 }
 
 export interface StepOptions {
@@ -64,16 +70,22 @@ export function stepView(draft: Draft, step: AnswerStep, catalogue: Catalogue, o
     careProceedingsText: catalogue.criteria.care_proceedings?.text ?? '',
     inclusionText: catalogue.criteria.no_inclusion_concern?.text ?? '',
     consentText: catalogue.criteria.consent_not_obtained?.text ?? '',
+    populationText: catalogue.criteria.no_significant_concerns?.text ?? '',
+    overridePolicy: catalogue.consent?.override.localPolicy ?? '',
     note: catalogue.notes[step] ?? '',
     choices: {
       roles: choices(catalogue.referrerRoles),
       localAuthorities: choices(catalogue.catchment.localAuthorities),
-      exclusions: catalogue.exclusions.map((e) => ({ value: e.id, title: e.text })),
-      concerns: catalogue.inclusionConcerns.map((c) => ({ value: c.id, title: c.text })),
-      lawfulBases: choices(catalogue.consent?.lawfulBases ?? []),
+      exclusions: choices(catalogue.exclusions),
+      concerns: choices(catalogue.inclusionConcerns),
+      statutoryPowers: choices(catalogue.consent?.override.statutoryPowers ?? []),
+      gdprConditions: choices(catalogue.consent?.override.gdprConditions ?? []),
+      confidentialityBases: choices(catalogue.consent?.override.confidentialityBases ?? []),
       legalStatuses: choices(catalogue.legalStatuses),
       urgencies: choices(catalogue.urgencies),
     },
+    exclusionNotes: catalogue.exclusions.map((e) => ({ label: e.label, text: e.text })),
+    concernNotes: catalogue.inclusionConcerns.filter((c) => !c.other).map((c) => ({ label: c.label, text: c.text })),
   };
 }
 
@@ -94,12 +106,17 @@ export function answerSections(answers: Answers, catalogue: Catalogue, reader: '
   const titles = (list: readonly { id: string; label: string }[], ids: readonly string[] | undefined) => (ids ?? []).map((id) => labelOf(list, id) ?? id).join('; ') || 'None';
   const { about, exclusions: ex, concerns, consent, details } = answers;
   const when = <T>(ok: boolean, facts: () => T[]): T[] => (ok ? facts() : []);
+  const override = catalogue.consent?.override;
   const sections: Record<AnswerStep, () => Fact[]> = {
     about: () => [
       fact(`${your} role`, labelOf(catalogue.referrerRoles, about?.referrerRole)), fact(`${your} team`, about?.referrerTeam),
       fact('Family name', about?.familyName), fact('Case number', about?.caseNumber),
-      fact("Youngest child's date of birth", about && formatDay(about.youngestChildDob)),
+      ...when(!about?.unbornDueDate || !!about?.youngestChildDob, () => [fact("Youngest child's date of birth", about?.youngestChildDob && formatDay(about.youngestChildDob))]),
+      ...when(!!about?.unbornDueDate, () => [fact('Unborn child: expected date of birth', about?.unbornDueDate && formatDay(about.unbornDueDate))]),
       ...when(asks('openToChildrensSocialCare'), () => [fact('Open to a safeguarding team', yesNo(about?.openToChildrensSocialCare))]),
+      ...when(asks('significantConcerns'), () => [
+        fact('Significant safeguarding concerns', yesNo(about?.significantConcerns)), fact("Children in the parents' care", yesNo(about?.childrenInParentsCare)),
+      ]),
       ...when(asks('localAuthority'), () => [fact('Local authority', labelOf(catalogue.catchment.localAuthorities, about?.localAuthority) ?? about?.localAuthority)]),
     ],
     exclusions: () => [
@@ -112,18 +129,28 @@ export function answerSections(answers: Answers, catalogue: Catalogue, reader: '
         ]),
       ]),
     ],
-    concerns: () => [fact('Concerns', titles(catalogue.inclusionConcerns, concerns?.concerns))],
+    concerns: () => [
+      fact('Concerns', titles(catalogue.inclusionConcerns, concerns?.concerns)),
+      ...when(!!concerns?.otherConcern, () => [fact('The other concern', concerns?.otherConcern)]),
+    ],
     consent: () => [
       fact('Consent', consent?.consentStatus && CONSENT_LABELS[consent.consentStatus]),
+      ...when(!!consent?.consentFrom, () => [fact(consent?.consentStatus === 'refused' ? 'Refused by' : 'Given by', consent?.consentFrom)]),
       ...when(consent?.consentStatus === 'safeguarding_override', () => [
-        fact('Grounds', consent?.justification), fact('Lawful basis', labelOf(catalogue.consent?.lawfulBases ?? [], consent?.lawfulBasis)),
+        fact('Grounds', consent?.justification),
+        ...(consent?.lawfulBasis && !consent.statutoryPower ? [fact('Lawful basis (as first recorded)', consent.lawfulBasis)] : [
+          fact('Statutory power', labelOf(override?.statutoryPowers ?? [], consent?.statutoryPower) ?? consent?.statutoryPower),
+          fact('UK GDPR conditions', labelOf(override?.gdprConditions ?? [], consent?.gdprConditions) ?? consent?.gdprConditions),
+          fact('Confidentiality', labelOf(override?.confidentialityBases ?? [], consent?.confidentialityBasis) ?? consent?.confidentialityBasis),
+        ]),
         fact('Approved by', consent?.approvedBy), fact('Family told', yesNo(consent?.familyInformed)),
         ...when(consent?.familyInformed === 'no', () => [fact('Why not', consent?.familyNotInformedReason)]),
         fact('Review date', consent?.reviewDate && formatDay(consent.reviewDate)),
       ]),
     ],
     details: () => [
-      fact('Help with', details?.helpWith), fact('Legal status', labelOf(catalogue.legalStatuses, details?.legalStatus)),
+      fact('Help with', details?.helpWith),
+      fact('Legal status', titles(catalogue.legalStatuses, details?.legalStatuses ?? (details?.legalStatus ? [details.legalStatus] : []))),
       fact('Urgency', labelOf(catalogue.urgencies, details?.urgency)),
     ],
   };

@@ -26,7 +26,7 @@ export function networkCaseView(view: NetworkView, catalogue: Catalogue, place: 
     kind: 'network-case',
     service: catalogue.service, serviceName: catalogue.name, reference: view.reference, statusLabel: STATUS_LABELS[view.status],
     submittedOn: formatDay(londonDate(new Date(view.submittedOn))), consultationAt: view.consultationAt ? formatLondon(view.consultationAt) : '',
-    nextStep: nextStepLabel(catalogue, view.nextStep), updatedAt: formatLondon(view.updatedAt),
+    nextStep: nextStepLabel(catalogue, view.nextStep, 'network'), updatedAt: formatLondon(view.updatedAt),
     canFollow: place === 'conversation', canUnfollow: place === 'follower', following,
   };
 }
@@ -34,7 +34,7 @@ export function networkCaseView(view: NetworkView, catalogue: Catalogue, place: 
 /** The short line added to the network's thread for an event: what happened, in words that carry no detail. */
 export function networkEntryText(view: NetworkView, catalogue: Catalogue, what: string, withTime: boolean): string {
   const when = view.consultationAt && withTime ? ` (${formatLondon(view.consultationAt)})` : '';
-  return `${view.reference}: ${what}${when}. Next step: ${nextStepLabel(catalogue, view.nextStep)}.`;
+  return `${view.reference}: ${what}${when}. Next step: ${nextStepLabel(catalogue, view.nextStep, 'network')}.`;
 }
 
 const DEAD_WHY: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../domain/catalogue/catalogue';
 import type { FieldIssue } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import { mayAskForReview } from '../../domain/request/request-review';
 import { formatLondon } from '../../domain/time/london';
 import { NEXT_STEPS, STATUS_LABELS } from '../wording/labels';
 import { screeningView, type ScreeningView } from '../wording/screening-view';
@@ -22,12 +23,15 @@ export interface OutcomeView extends ScreeningView {
 }
 
 export function outcomeView(request: ConsultationRequest, catalogue: Catalogue, options: { errors?: readonly FieldIssue[]; justification?: string } = {}): OutcomeView {
+  const reviewable = mayAskForReview(request, catalogue);
+  const closed = request.status === 'not_recommended' && !reviewable;
   return {
     kind: 'outcome',
     ...screeningView(request.screening),
     service: request.service, reference: request.reference, serviceName: catalogue.name,
-    submittedAt: formatLondon(request.submittedAt), statusLabel: STATUS_LABELS[request.status], nextStep: NEXT_STEPS[request.status],
-    canRequestReview: request.status === 'not_recommended',
+    submittedAt: formatLondon(request.submittedAt), statusLabel: STATUS_LABELS[request.status],
+    nextStep: closed ? 'consider the signposting below. The service does not take this to a duty clinician: it has said it cannot offer this.' : NEXT_STEPS[request.status],
+    canRequestReview: reviewable,
     canPickTimes: request.status === 'awaiting_booking',
     justification: options.justification ?? '', errors: errorRows(options.errors),
   };

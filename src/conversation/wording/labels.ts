@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../domain/catalogue/catalogue';
 import { STATUS_NEXT_STEPS, type StatusNextStep } from '../../domain/network/privacy';
+import type { ConsentStatus } from '../../domain/referral/answers';
 import type { StepId } from '../../domain/referral/steps';
 import type { RequestStatus } from '../../domain/request/consultation-request';
 import type { Effect, Outcome } from '../../domain/screening/outcome';
@@ -85,22 +86,30 @@ const STATUS_NEXT_STEP_LABELS: Record<StatusNextStep, string> = {
   none: 'None at present',
 };
 
-/** A next step in words: the service's own (its catalogue) first, then those every service shares. */
-export function nextStepLabel(catalogue: Catalogue, step: string): string {
-  return catalogue.completion.nextSteps.find((s) => s.id === step)?.label
-    ?? ((STATUS_NEXT_STEPS as readonly string[]).includes(step) ? STATUS_NEXT_STEP_LABELS[step as StatusNextStep] : step);
+/**
+ * A next step in words: the service's own (its catalogue) first, then those every service shares. The
+ * family's network reads the neutral words a catalogue gives for a step that names a treatment.
+ */
+export function nextStepLabel(catalogue: Catalogue, step: string, reader: 'case' | 'network' = 'case'): string {
+  const own = catalogue.completion.nextSteps.find((s) => s.id === step);
+  if (own) return reader === 'network' ? own.networkLabel ?? own.label : own.label;
+  return (STATUS_NEXT_STEPS as readonly string[]).includes(step) ? STATUS_NEXT_STEP_LABELS[step as StatusNextStep] : step;
 }
 
-export const CONSENT_LABELS = {
-  obtained: 'Consent given', not_obtained: 'Consent not obtained', safeguarding_override: 'Safeguarding override (no consent)',
-} as const;
+export const CONSENT_LABELS: Record<ConsentStatus, string> = {
+  obtained: 'Consent given', refused: 'Consent refused', not_yet_sought: 'Consent not yet sought', not_obtained: 'Consent not yet sought',
+  safeguarding_override: 'Safeguarding override (no consent)',
+};
 
 export const YES_NO = { yes: 'Yes', no: 'No' } as const;
 
 /** Labels for field ids in error lists, as the cards show them. */
 export const FIELD_LABELS: Record<string, string> = {
   referrerRole: 'Your role', referrerTeam: 'Your team', familyName: 'Family name', caseNumber: 'Case number',
-  youngestChildDob: "Youngest child's date of birth", openToChildrensSocialCare: 'Open to a safeguarding team', localAuthority: 'Local authority',
+  youngestChildDob: "Youngest child's date of birth", unbornDueDate: 'Expected date of birth', openToChildrensSocialCare: 'Open to a safeguarding team',
+  significantConcerns: 'Significant safeguarding concerns', childrenInParentsCare: "Children in the parents' care", localAuthority: 'Local authority',
+  otherConcern: 'The other concern', consentFrom: 'Which parent or carer', statutoryPower: 'Statutory power', gdprConditions: 'UK GDPR conditions',
+  confidentialityBasis: 'Confidentiality', legalStatuses: 'Legal status',
   exclusions: 'Who not to refer', inCareProceedings: 'Care proceedings', courtSupportsReunification: 'Court supports reunification',
   evidenceOfEngagement: 'Evidence of engagement', concerns: 'Concerns', consentStatus: 'Consent', justification: 'Justification',
   lawfulBasis: 'Lawful basis', approvedBy: 'Approved by', familyInformed: 'Family told', familyNotInformedReason: 'Why the family was not told',

@@ -7,7 +7,8 @@ export interface ScreeningView {
   summary: string;
   style: Tone;
   catalogueVersion: string;
-  reasons: { effectLabel: string; text: string; signposting: string }[];
+  /** Each reason; `signposting` only where the outcome stands in the way, a `caveat` whatever the outcome. */
+  reasons: { effectLabel: string; text: string; signposting: string; caveat: string }[];
 }
 
 export function screeningView(result: ScreeningResult): ScreeningView {
@@ -18,7 +19,8 @@ export function screeningView(result: ScreeningResult): ScreeningView {
     reasons: result.reasons.map((r) => ({
       effectLabel: EFFECT_LABELS[r.effect],
       text: r.text,
-      signposting: showSignposting && r.signposting ? r.signposting : '',
+      signposting: showSignposting ? [r.signposting, ...(r.signpostServices ?? []).map((s) => s.text)].filter(Boolean).join(' ') : '',
+      caveat: r.caveat ?? '',
     })),
   };
 }

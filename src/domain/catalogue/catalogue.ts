@@ -1,19 +1,43 @@
 import { z } from 'zod';
 
-/** Words a service uses for one criterion, and where to go instead when it stands in the way. */
+/** Whose words these are: the service's own (from its description), or ours, which a clinical lead must see as such. */
+export const SourceSchema = z.enum(['service', 'local policy']);
+
+/** Another service to point to, only while its catalogue is in force. */
+export const SignpostToServiceSchema = z.object({ service: z.string().min(1), text: z.string().min(1) });
+
+/**
+ * Words a service uses for one criterion; where to go instead when it stands in the way (shown with a
+ * "not recommended" or "cannot proceed" outcome); and a caveat shown whatever the outcome.
+ */
 export const CriterionWordingSchema = z.object({
   text: z.string().min(1),
   signposting: z.string().min(1).optional(),
+  /** Pointers to other services, each shown only while that service's catalogue is in force. */
+  signpostServices: z.array(SignpostToServiceSchema).optional(),
+  caveat: z.string().min(1).optional(),
+  /** Whose words the text is; the signposting is local policy unless the service's own description gives it. */
+  source: SourceSchema.default('service'),
+  signpostingSource: SourceSchema.default('local policy'),
 });
 export type CriterionWording = z.infer<typeof CriterionWordingSchema>;
 
 const IdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case');
 const Labelled = z.object({ id: IdSchema, label: z.string().min(1) });
 
-export const ConcernSchema = Labelled.extend({ text: z.string().min(1) });
+export const ConcernSchema = Labelled.extend({
+  text: z.string().min(1),
+  /** The open "another concern" choice: the referrer describes it, and a duty clinician weighs it. */
+  other: z.boolean().optional(),
+  source: SourceSchema.default('service'),
+});
 export type Concern = z.infer<typeof ConcernSchema>;
 
-export const ExclusionSchema = ConcernSchema.extend({ signposting: z.string().min(1).optional() });
+export const ExclusionSchema = ConcernSchema.extend({
+  signposting: z.string().min(1).optional(),
+  /** Whether a referrer may take this exclusion to a duty clinician for review (the service's decision). */
+  reviewable: z.boolean().default(true),
+});
 export type Exclusion = z.infer<typeof ExclusionSchema>;
 
 /** Who may ask for the service: every role the journey offers, and whether the service takes referrals from it. */
@@ -23,8 +47,25 @@ export type ReferrerRoleEntry = z.infer<typeof ReferrerRoleSchema>;
 /** A legal status the journey offers; `careProceedings` marks the one(s) that mean the family is in care proceedings. */
 export const LegalStatusSchema = Labelled.extend({ careProceedings: z.boolean().optional() });
 
+/** How soon a consultation is needed; an urgent one is shown first and escalated sooner. */
+export const UrgencySchema = Labelled.extend({
+  /** Coordinators are alerted when nobody has accepted this long after the times were offered (else the booking default). */
+  escalateAfterHours: z.number().positive().optional(),
+  /** Shown first in triage and review queues. */
+  urgent: z.boolean().optional(),
+});
+
 /** What a clinician records after a consultation, and the next step the family's network is told for it. */
 export const CompletionOutcomeSchema = Labelled.extend({ nextStep: IdSchema });
+
+/**
+ * A next step: its label for the referrer and clinician, and what the family's network reads, which must
+ * not name a treatment (that tells a GP or school more than consent to consult covers).
+ */
+export const NextStepSchema = Labelled.extend({ networkLabel: z.string().min(1).optional() });
+
+/** One of the answers an override of consent records, each a separate legal question. */
+const LegalChoices = z.array(Labelled.extend({ source: z.string().min(1).optional() })).min(1);
 
 export const BookingDefaultsSchema = z.object({
   consultationMinutes: z.number().int().positive(),
@@ -71,15 +112,24 @@ export const CatalogueSchema = z.object({
   criteria: z.record(IdSchema, CriterionWordingSchema),
   inclusionConcerns: z.array(ConcernSchema).refine(unique, 'concern ids must be unique'),
   exclusions: z.array(ExclusionSchema).refine(unique, 'exclusion ids must be unique'),
-  consent: z.object({ lawfulBases: z.array(Labelled).min(1) }).optional(),
+  consent: z.object({
+    /** A safeguarding override records the statutory power, the UK GDPR conditions and the common-law confidentiality basis apart. */
+    override: z.object({
+      statutoryPowers: LegalChoices,
+      gdprConditions: LegalChoices,
+      confidentialityBases: LegalChoices,
+      /** What an override needs besides the service's own words (manager's approval, review date, whether the family was told). */
+      localPolicy: z.string().min(1),
+    }),
+  }).optional(),
   legalStatuses: z.array(LegalStatusSchema).min(1).refine(unique, 'legal status ids must be unique'),
-  urgencies: z.array(Labelled).min(1).refine(unique, 'urgency ids must be unique'),
+  urgencies: z.array(UrgencySchema).min(1).refine(unique, 'urgency ids must be unique'),
   /** Words the journey shows beside a step's questions (for example "we are not a crisis service"), by step id. */
   notes: z.record(IdSchema, z.string().min(1)).default({}),
   completion: z.object({
     outcomes: z.array(CompletionOutcomeSchema).min(1).refine(unique, 'outcome ids must be unique'),
     /** Next steps a clinician may post after the consultation, as the family's network reads them. */
-    nextSteps: z.array(Labelled).min(1).refine(unique, 'next step ids must be unique'),
+    nextSteps: z.array(NextStepSchema).min(1).refine(unique, 'next step ids must be unique'),
   }),
   booking: BookingDefaultsSchema,
 }).superRefine((c, ctx) => {

@@ -35,6 +35,15 @@ export interface NetworkView {
   nextStep: string;
 }
 
+/**
+ * While a safeguarding override records that the family has not been told of the referral, nothing about
+ * it goes to the family's network: a GP or school would learn what the family does not know.
+ */
+export function networkWithheld(request: ConsultationRequest): boolean {
+  const consent = request.answers.consent;
+  return consent?.consentStatus === 'safeguarding_override' && consent.familyInformed === 'no';
+}
+
 export function networkView(request: ConsultationRequest, catalogue: Catalogue): NetworkView {
   const completed = request.completion && catalogue.completion.outcomes.find((o) => o.id === request.completion!.outcome)?.nextStep;
   return {

@@ -7,9 +7,13 @@ export interface About {
   referrerTeam: string;
   familyName: string;
   caseNumber: string;
-  youngestChildDob: string;
+  /** The youngest child's date of birth, or (for an unborn child) the expected date: at least one of the two. */
+  youngestChildDob?: string;
+  unbornDueDate?: string;
   openToChildrensSocialCare?: 'yes' | 'no';
   localAuthority?: string;
+  significantConcerns?: 'yes' | 'no';
+  childrenInParentsCare?: 'yes' | 'no';
 }
 
 export interface ExclusionsAnswers {
@@ -21,14 +25,23 @@ export interface ExclusionsAnswers {
 
 export interface ConcernsAnswers {
   concerns?: string[];
+  /** What "another relational concern" is, in a few words. */
+  otherConcern?: string;
 }
 
-export const CONSENT_STATUSES = ['obtained', 'not_obtained', 'safeguarding_override'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+/** `not_obtained` is the first version's word for `not_yet_sought`: answers saved then still read. */
+export const CONSENT_STATUSES = ['obtained', 'refused', 'not_yet_sought', 'safeguarding_override'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number] | 'not_obtained';
 
 export interface ConsentAnswers {
   consentStatus?: ConsentStatus;
+  /** Which parent or carer gave or refused consent: their relationship to the child, never a name. */
+  consentFrom?: string;
   justification?: string;
+  statutoryPower?: string;
+  gdprConditions?: string;
+  confidentialityBasis?: string;
+  /** The first version's single lawful basis, on answers saved then. */
   lawfulBasis?: string;
   approvedBy?: string;
   familyInformed?: 'yes' | 'no';
@@ -38,7 +51,10 @@ export interface ConsentAnswers {
 
 export interface Details {
   helpWith: string;
-  legalStatus: string;
+  /** Every legal status that applies to the children's case. */
+  legalStatuses?: string[];
+  /** The first version's single legal status, on answers saved then. */
+  legalStatus?: string;
   urgency: string;
 }
 

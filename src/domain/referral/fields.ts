@@ -12,6 +12,8 @@ const yesNo = (label: string) => z.enum(['yes', 'no'], { error: `choose yes or n
 const isoDate = (label: string) => z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
 const oneOf = (list: readonly { id: string }[], error: string) => z.enum(list.map((x) => x.id) as [string, ...string[]], { error });
 const ids = () => z.array(z.string().max(60)).max(20);
+const overrideChoice = (pick: (o: NonNullable<Catalogue['consent']>['override']) => readonly { id: string }[], error: string) => (c: Catalogue) =>
+  (c.consent ? oneOf(pick(c.consent.override), error) : z.string()).optional();
 
 interface Field {
   step: AnswerStep;
@@ -29,30 +31,37 @@ export const FIELDS = {
   referrerTeam: { step: 'about', schema: () => text(1, 100, 'Your team') },
   familyName: { step: 'about', schema: () => text(1, 80, 'Family name') },
   caseNumber: { step: 'about', schema: () => text(1, 30, 'Case number').regex(/^[A-Za-z0-9/-]+$/, 'Case number may hold letters, digits, / and - only') },
-  youngestChildDob: { step: 'about', schema: () => isoDate("Youngest child's date of birth") },
+  youngestChildDob: { step: 'about', schema: () => isoDate("Youngest child's date of birth").optional() },
+  unbornDueDate: { step: 'about', schema: () => isoDate('Expected date of birth').optional() },
   openToChildrensSocialCare: { step: 'about', schema: () => yesNo("open to children's social care") },
+  significantConcerns: { step: 'about', schema: () => yesNo('significant safeguarding concerns') },
+  childrenInParentsCare: { step: 'about', schema: () => yesNo("whether the children are in the parents' care") },
   localAuthority: { step: 'about', schema: () => text(1, 60, 'Local authority') },
   exclusions: { step: 'exclusions', schema: ids, multi: true },
   inCareProceedings: { step: 'exclusions', schema: () => yesNo('care proceedings') },
   courtSupportsReunification: { step: 'exclusions', schema: () => yesNo('court support for reunification').optional() },
   evidenceOfEngagement: { step: 'exclusions', schema: () => yesNo('evidence of engagement').optional() },
   concerns: { step: 'concerns', schema: ids, multi: true },
-  consentStatus: { step: 'consent', schema: () => z.enum(CONSENT_STATUSES, { error: 'choose whether consent was obtained' }) },
+  otherConcern: { step: 'concerns', schema: () => text(0, 500, 'The other concern').optional() },
+  consentStatus: { step: 'consent', schema: () => z.enum(CONSENT_STATUSES, { error: 'choose where consent stands' }) },
+  consentFrom: { step: 'consent', schema: () => text(0, 80, 'Which parent or carer').optional() },
   justification: { step: 'consent', schema: () => text(0, 2000, 'Justification').optional() },
-  lawfulBasis: { step: 'consent', schema: () => z.string().max(60).optional() },
+  statutoryPower: { step: 'consent', schema: overrideChoice((o) => o.statutoryPowers, 'choose the statutory power') },
+  gdprConditions: { step: 'consent', schema: overrideChoice((o) => o.gdprConditions, 'choose the UK GDPR conditions') },
+  confidentialityBasis: { step: 'consent', schema: overrideChoice((o) => o.confidentialityBases, 'choose the basis for setting aside confidentiality') },
   approvedBy: { step: 'consent', schema: () => text(0, 120, 'Approved by').optional() },
   familyInformed: { step: 'consent', schema: () => yesNo('whether the family was told').optional() },
   familyNotInformedReason: { step: 'consent', schema: () => text(0, 1000, 'Reason the family was not told').optional() },
   reviewDate: { step: 'consent', schema: () => isoDate('Review date').optional() },
   helpWith: { step: 'details', schema: () => text(10, 2000, 'What the consultation should help with') },
-  legalStatus: { step: 'details', schema: (c) => oneOf(c.legalStatuses, 'choose the legal status') },
+  legalStatuses: { step: 'details', schema: (c) => z.array(oneOf(c.legalStatuses, 'not one of the legal statuses')).min(1, 'choose every legal status that applies').max(11), multi: true },
   urgency: { step: 'details', schema: (c) => oneOf(c.urgencies, 'choose how urgent this is') },
 } as const satisfies Record<string, Field>;
 
 export type FieldId = keyof typeof FIELDS;
 
 /** Asked of every referral, whatever the service's rules. */
-const ALWAYS: readonly FieldId[] = ['referrerRole', 'referrerTeam', 'familyName', 'caseNumber', 'youngestChildDob', 'helpWith', 'legalStatus', 'urgency'];
+const ALWAYS: readonly FieldId[] = ['referrerRole', 'referrerTeam', 'familyName', 'caseNumber', 'youngestChildDob', 'unbornDueDate', 'helpWith', 'legalStatuses', 'urgency'];
 
 /** The questions a service asks, in the journey's order. */
 export function fieldsFor(catalogue: Catalogue): FieldId[] {

@@ -21,7 +21,11 @@ const unknownIds = (field: string, ids: readonly string[] | undefined, known: re
 
 /** Checks that span fields; each looks only at questions the service asks (a question not asked is absent). */
 const CHECKS: { [S in AnswerStep]: Checks<S> } = {
-  about: (v, { today }) => (v.youngestChildDob > today ? [{ field: 'youngestChildDob', message: 'date of birth cannot be in the future' }] : []),
+  about: (v, { today }) => [
+    ...(!v.youngestChildDob && !v.unbornDueDate ? [{ field: 'youngestChildDob', message: 'give the youngest child\'s date of birth, or the expected date if the child is not yet born' }] : []),
+    ...(v.youngestChildDob && v.youngestChildDob > today ? [{ field: 'youngestChildDob', message: 'date of birth cannot be in the future' }] : []),
+    ...(v.unbornDueDate && v.unbornDueDate < today ? [{ field: 'unbornDueDate', message: 'the expected date of birth is in the past: give the date of birth instead' }] : []),
+  ],
   exclusions: (v, { catalogue }) => [
     ...unknownIds('exclusions', v.exclusions, catalogue.exclusions),
     ...(v.inCareProceedings === 'yes' && !v.courtSupportsReunification
@@ -29,13 +33,24 @@ const CHECKS: { [S in AnswerStep]: Checks<S> } = {
     ...(v.inCareProceedings === 'yes' && !v.evidenceOfEngagement
       ? [{ field: 'evidenceOfEngagement', message: 'say whether there is evidence of meaningful engagement' }] : []),
   ],
-  concerns: (v, { catalogue }) => unknownIds('concerns', v.concerns, catalogue.inclusionConcerns),
-  consent: (v, { catalogue, today }) => {
-    if (v.consentStatus !== 'safeguarding_override') return [];
+  concerns: (v, { catalogue }) => {
+    const other = catalogue.inclusionConcerns.filter((c) => c.other).some((c) => v.concerns?.includes(c.id));
+    return [
+      ...unknownIds('concerns', v.concerns, catalogue.inclusionConcerns),
+      ...(other && (v.otherConcern ?? '').length < 10 ? [{ field: 'otherConcern', message: 'describe the other concern in a few words (at least 10 characters)' }] : []),
+    ];
+  },
+  consent: (v, { today }) => {
     const issues: FieldIssue[] = [];
     const need = (ok: unknown, field: string, message: string) => { if (!ok) issues.push({ field, message }); };
+    if (v.consentStatus === 'obtained' || v.consentStatus === 'refused') {
+      need(v.consentFrom, 'consentFrom', `say which parent or carer ${v.consentStatus === 'obtained' ? 'gave' : 'refused'} consent (their relationship to the child, not their name)`);
+    }
+    if (v.consentStatus !== 'safeguarding_override') return issues;
     need(v.justification && v.justification.length >= 20, 'justification', 'explain the safeguarding grounds (at least 20 characters)');
-    need(catalogue.consent?.lawfulBases.some((b) => b.id === v.lawfulBasis), 'lawfulBasis', 'choose the lawful basis');
+    need(v.statutoryPower, 'statutoryPower', 'choose the statutory power the referral rests on');
+    need(v.gdprConditions, 'gdprConditions', 'choose the UK GDPR conditions for sharing without consent');
+    need(v.confidentialityBasis, 'confidentialityBasis', 'choose why the duty of confidentiality may be set aside');
     need(v.approvedBy, 'approvedBy', 'name the manager who approved the override');
     need(v.familyInformed, 'familyInformed', 'say whether the family was told');
     need(v.familyInformed !== 'no' || v.familyNotInformedReason, 'familyNotInformedReason', 'say why the family was not told');
@@ -46,13 +61,13 @@ const CHECKS: { [S in AnswerStep]: Checks<S> } = {
     const asked = answers.exclusions?.inCareProceedings;
     if (asked === undefined) return [];
     const inProceedings = asked === 'yes';
-    const statusSays = catalogue.legalStatuses.find((s) => s.id === v.legalStatus)?.careProceedings === true;
+    const statusSays = (v.legalStatuses ?? []).some((id) => catalogue.legalStatuses.find((s) => s.id === id)?.careProceedings === true);
     const proceedings = catalogue.legalStatuses.filter((s) => s.careProceedings).map((s) => `"${s.label}"`).join(' or ');
     return inProceedings === statusSays ? [] : [{
-      field: 'legalStatus',
+      field: 'legalStatuses',
       message: inProceedings
-        ? `you said the family is in care proceedings: choose ${proceedings}, or go back and change that answer`
-        : 'you said the family is not in care proceedings: choose another status, or go back and change that answer',
+        ? `you said the family is in care proceedings: include ${proceedings}, or go back and change that answer`
+        : `you said the family is not in care proceedings: leave out ${proceedings}, or go back and change that answer`,
     }];
   },
 };

@@ -9,7 +9,12 @@ export interface Reason {
   criterion: string;
   effect: Effect;
   text: string;
+  /** Where to go instead, shown when the outcome stands in the way. */
   signposting?: string;
+  /** Other services to point to, each shown only while its catalogue is in force. */
+  signpostServices?: { service: string; text: string }[];
+  /** Said whatever the outcome (for example, that a referral does not guarantee therapy). */
+  caveat?: string;
 }
 
 export interface ScreeningResult {

@@ -26,11 +26,20 @@ export interface ScreeningRule {
   check: (input: ScreeningInput, catalogue: Catalogue) => Reason[];
 }
 
-/** A reason for one of the catalogue's named criteria, worded as the service words it. */
-export function reasonFor(catalogue: Catalogue, criterion: string, effect: Effect): Reason {
-  const wording = catalogue.criteria[criterion];
-  if (!wording) throw new Error(`catalogue ${catalogue.version} has no wording for ${criterion}`);
-  return { criterion, effect, text: wording.text, ...(wording.signposting ? { signposting: wording.signposting } : {}) };
+/**
+ * A reason for one of the catalogue's named criteria, worded as the service words it. `wordingKey` is the
+ * catalogue's entry when one criterion has more than one wording (a refusal of consent is worded apart from
+ * consent not yet sought, both `consent_not_obtained`).
+ */
+export function reasonFor(catalogue: Catalogue, criterion: string, effect: Effect, wordingKey = criterion): Reason {
+  const wording = catalogue.criteria[wordingKey];
+  if (!wording) throw new Error(`catalogue ${catalogue.version} has no wording for ${wordingKey}`);
+  return {
+    criterion, effect, text: wording.text,
+    ...(wording.signposting ? { signposting: wording.signposting } : {}),
+    ...(wording.signpostServices?.length ? { signpostServices: wording.signpostServices } : {}),
+    ...(wording.caveat ? { caveat: wording.caveat } : {}),
+  };
 }
 
 /** Ids a document lists that the catalogue does not know, named by their place in the list. */

@@ -9,11 +9,17 @@ export const rulesOf = (catalogue: Catalogue): ScreeningRule[] => catalogue.scre
 
 /**
  * Screens a referral against one catalogue. Pure and explained: every criterion the referral triggers
- * is listed in the service's words, and the outcome is the most severe of their effects.
+ * is listed in the service's words, and the outcome is the most severe of their effects. Another service
+ * is pointed to only while its catalogue is in force (`inForce`, the services' ids).
  * The input must already have been checked with {@link parseScreeningInput}.
  */
-export function screen(input: ScreeningInput, catalogue: Catalogue): ScreeningResult {
-  const reasons = rulesOf(catalogue).flatMap((rule) => rule.check(input, catalogue));
+export function screen(input: ScreeningInput, catalogue: Catalogue, inForce: ReadonlySet<string> = new Set()): ScreeningResult {
+  const reasons = rulesOf(catalogue).flatMap((rule) => rule.check(input, catalogue)).map((r) => {
+    if (!r.signpostServices) return r;
+    const { signpostServices, ...rest } = r;
+    const available = signpostServices.filter((s) => inForce.has(s.service));
+    return available.length > 0 ? { ...rest, signpostServices: available } : rest;
+  });
   return { outcome: outcomeOf(reasons), reasons, catalogueVersion: catalogue.version };
 }
 

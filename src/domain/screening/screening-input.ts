@@ -2,12 +2,23 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().max(max);
 
+/**
+ * The family's consent to consult. It is sought, not merely obtained: a refusal is not "not asked yet".
+ * `not_obtained` (the first version's word) is read as `not_yet_sought`.
+ */
 export const ConsentSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('obtained') }),
+  z.object({ status: z.literal('refused') }),
+  z.object({ status: z.literal('not_yet_sought') }),
   z.object({ status: z.literal('not_obtained') }),
   z.object({
     status: z.literal('safeguarding_override'),
     justification: text(2000).min(1, 'a safeguarding override needs a justification'),
+    /** The statutory power, the UK GDPR conditions and the common-law confidentiality basis, each a separate answer. */
+    statutoryPower: text(200).optional(),
+    gdprConditions: text(200).optional(),
+    confidentialityBasis: text(200).optional(),
+    /** The first version's single "lawful basis", still accepted. */
     lawfulBasis: text(200).optional(),
     approvedBy: text(200).optional(),
     familyInformed: z.boolean().optional(),
@@ -34,8 +45,10 @@ export const LocalAuthoritySchema = text(100).min(1);
 export interface ScreeningInput {
   service: string;
   referrer?: { role: string };
-  family?: { openToChildrensSocialCare?: boolean; localAuthority?: string };
+  family?: { openToChildrensSocialCare?: boolean; localAuthority?: string; significantConcerns?: boolean; childrenInParentsCare?: boolean };
   concerns?: string[];
+  /** What "another relational concern" is, in a few words (only with the `other` concern). */
+  otherConcern?: string;
   exclusions?: string[];
   careProceedings?: CareProceedings;
   consent?: Consent;

@@ -12,41 +12,17 @@ import type { Actor, AppContext } from '../../../src/app/context';
 import { typedCommand } from '../../../src/conversation/commands';
 import type { ConversationContext, Place } from '../../../src/conversation/context';
 import { runAction } from '../../../src/conversation/dispatch';
-import type { Address, Message, Messenger } from '../../../src/conversation/messenger';
 import { CaseNotifier } from '../../../src/conversation/notify/case-notifier';
 import { linkHere } from '../../../src/conversation/shared';
 import type { View } from '../../../src/conversation/views/view';
 import { createLogger } from '../../../src/logger';
 import { cataloguesWith } from '../../support/catalogues';
+import { RecordingMessenger } from '../../support/recording-messenger';
 
 const referrer: Actor = { id: 'aad-hv-1' };
 const clinician: Actor = { id: 'aad-eras-clin' };
 const personal: Place = { shared: false };
 const TRIAGE = 'conv-triage';
-
-/** A chat platform that only records what it was asked to show, and where. */
-class RecordingMessenger implements Messenger {
-  readonly sent: { address: Address; message: Message; id: string; update?: true }[] = [];
-  private n = 0;
-  constructor(private readonly known: Set<string>) {}
-  private key = (a: Address) => (a.to === 'person' ? `person:${a.userId}` : a.to === 'conversation' ? `conv:${a.conversationId}` : `triage:${a.service}`);
-  async reachable(a: Address) { return this.known.has(this.key(a)); }
-  async post(address: Address, message: Message) {
-    if (!this.known.has(this.key(address))) return null;
-    this.n += 1;
-    this.sent.push({ address, message, id: `m-${this.n}` });
-    return { id: `m-${this.n}` };
-  }
-  async update(address: Address, id: string, message: Message) {
-    if (!this.known.has(this.key(address))) return false;
-    this.sent.push({ address, message, id, update: true });
-    return true;
-  }
-  /** What reached one place since `from`, as headline (views) or text (lines). */
-  to(key: string, from = 0) {
-    return this.sent.slice(from).filter((s) => this.key(s.address) === key);
-  }
-}
 
 const headlineOf = (v: View | undefined) => (v && 'headline' in v ? v.headline : undefined);
 
@@ -102,8 +78,8 @@ describe('the conversation layer alone drives a request, its booking and its net
     view = await step({ referrerRole: 'health_visitor', referrerTeam: 'Synthetic Team', familyName: 'Synthetic Family', caseNumber: 'SYN-1', youngestChildDob: '2025-06-01', localAuthority: 'swindon' });
     expect(view).toMatchObject({ kind: 'step', step: 'concerns' });
     view = await step({ concerns: 'bonding,settling' });
-    view = await step({ consentStatus: 'obtained' });
-    view = await step({ helpWith: 'Synthetic: how to support the parent with the baby', legalStatus: 'early_help', urgency: 'routine' });
+    view = await step({ consentStatus: 'obtained', consentFrom: 'mother' });
+    view = await step({ helpWith: 'Synthetic: how to support the parent with the baby', legalStatuses: 'early_help', urgency: 'routine' });
     expect(view).toMatchObject({ kind: 'review', backStep: 'details', preview: { title: 'This request fits the service' } });
     const outcome = await act(referrer, 'request.submit', { service: 'eras', draftId: (view as { draftId: string }).draftId });
     expect(outcome).toMatchObject({ kind: 'outcome', canPickTimes: true, catalogueVersion: 'eras-test-1' });

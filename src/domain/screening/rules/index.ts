@@ -5,12 +5,14 @@ import { consent } from './consent';
 import { exclusions } from './exclusions';
 import { inclusionConcerns } from './inclusion-concerns';
 import { openToSocialCare } from './open-to-social-care';
+import { population } from './population';
 import { referrerRole } from './referrer-role';
 
 /** Every screening rule a catalogue may name, by id. A catalogue lists the ones that apply, in the order their reasons are shown. */
 export const RULES = {
   referrer_role: referrerRole,
   open_to_social_care: openToSocialCare,
+  population,
   catchment,
   consent,
   exclusions,

@@ -111,7 +111,9 @@ describe('cards', () => {
     for (const marker of [buildAnswers().about.familyName, buildAnswers().about.caseNumber, buildAnswers().details.helpWith, 'MARKER-NOTES', 'MARKER-NEXT', 'clin-1']) {
       expect(json).not.toContain(marker);
     }
-    expect(json).toContain('FASS assessment offered');
+    // The network reads a neutral next step: naming the treatment tells a GP or school more than consent to consult covers.
+    expect(json).toContain('Next step: Further work offered');
+    expect(json).not.toContain('FASS assessment offered');
     expect(json).toContain('Mon, 30 Mar 2026, 09:00');
     expect(cardText(caseCard(completed, { id: 'clin-1', coordinator: false }))).toContain('MARKER-NEXT synthetic');
   });

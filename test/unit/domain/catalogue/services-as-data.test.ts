@@ -20,7 +20,7 @@ describe('a service is data: a made-up third service beside FASS, with no code o
   it('asks only the questions its own rules need, in fewer steps', () => {
     const journey = journeyOf(eras);
     expect(journey.steps).toEqual(['about', 'concerns', 'consent', 'details', 'review']);
-    expect(journey.fields.about).toEqual(['referrerRole', 'referrerTeam', 'familyName', 'caseNumber', 'youngestChildDob', 'localAuthority']);
+    expect(journey.fields.about).toEqual(['referrerRole', 'referrerTeam', 'familyName', 'caseNumber', 'youngestChildDob', 'unbornDueDate', 'localAuthority']);
     expect(journeyOf(fass).steps).toEqual(['about', 'exclusions', 'concerns', 'consent', 'details', 'review']);
   });
 
@@ -48,16 +48,16 @@ describe('a service is data: a made-up third service beside FASS, with no code o
 
   it('checks a journey step against its own lists: roles, legal statuses, urgencies', () => {
     const ctx = { catalogue: eras, today: '2026-11-30', answers: {} };
-    expect(() => validateStep('details', { helpWith: 'Synthetic help asked for, long enough', legalStatus: 'early_help', urgency: 'soon' }, ctx)).not.toThrow();
-    expect(() => validateStep('details', { helpWith: 'Synthetic help asked for, long enough', legalStatus: 'care_proceedings', urgency: 'urgent' }, ctx))
-      .toThrow(expect.objectContaining({ issues: [expect.objectContaining({ field: 'legalStatus' }), expect.objectContaining({ field: 'urgency' })] }));
+    expect(() => validateStep('details', { helpWith: 'Synthetic help asked for, long enough', legalStatuses: ['early_help'], urgency: 'soon' }, ctx)).not.toThrow();
+    expect(() => validateStep('details', { helpWith: 'Synthetic help asked for, long enough', legalStatuses: ['care_proceedings'], urgency: 'urgent' }, ctx))
+      .toThrow(expect.objectContaining({ issues: [expect.objectContaining({ field: 'legalStatuses[0]' }), expect.objectContaining({ field: 'urgency' })] }));
   });
 
   it('maps a complete draft to its own screening document, with nothing of FASS\'s', () => {
     const answers = {
       about: { referrerRole: 'school_nurse', referrerTeam: 'Synthetic team', familyName: 'Synthetic', caseNumber: 'S-1', youngestChildDob: '2025-01-01', localAuthority: 'wiltshire' },
-      concerns: { concerns: ['settling'] }, consent: { consentStatus: 'obtained' as const },
-      details: { helpWith: 'Synthetic help asked for', legalStatus: 'none', urgency: 'routine' },
+      concerns: { concerns: ['settling'] }, consent: { consentStatus: 'obtained' as const, consentFrom: 'mother' },
+      details: { helpWith: 'Synthetic help asked for', legalStatuses: ['none'], urgency: 'routine' },
     };
     const input = toScreeningInput(eras, answers);
     expect(input).toEqual({ service: 'eras', referrer: { role: 'school_nurse' }, family: { localAuthority: 'wiltshire' }, concerns: ['settling'], consent: { status: 'obtained' } });

@@ -37,18 +37,19 @@ describe('validating a step', () => {
 
   it('requires every part of a safeguarding override, and a reason when the family was not told', () => {
     expect(issues('consent', { consentStatus: 'safeguarding_override', familyInformed: 'no', reviewDate: '2026-11-22' }))
-      .toEqual(['justification', 'lawfulBasis', 'approvedBy', 'familyNotInformedReason', 'reviewDate']);
+      .toEqual(['justification', 'statutoryPower', 'gdprConditions', 'confidentialityBasis', 'approvedBy', 'familyNotInformedReason', 'reviewDate']);
     expect(issues('consent', {
-      consentStatus: 'safeguarding_override', justification: 'Seeking consent would place the children at risk', lawfulBasis: 'children_act_s47',
+      consentStatus: 'safeguarding_override', justification: 'Seeking consent would place the children at risk', statutoryPower: 'children_act_1989_s47',
+      gdprConditions: 'art6_1e_art9_2g_sch1_para18', confidentialityBasis: 'overriding_public_interest',
       approvedBy: 'Team manager', familyInformed: 'yes', reviewDate: '2026-11-23',
     })).toEqual([]);
   });
 
   it('keeps the legal status consistent with the care proceedings answer', () => {
     const inProceedings = ctx({ exclusions: { exclusions: [], inCareProceedings: 'yes', courtSupportsReunification: 'yes', evidenceOfEngagement: 'yes' } });
-    expect(issues('details', { ...buildAnswers().details, legalStatus: 'cp' }, inProceedings)).toEqual(['legalStatus']);
-    expect(issues('details', { ...buildAnswers().details, legalStatus: 'care_proceedings' }, inProceedings)).toEqual([]);
-    expect(issues('details', { ...buildAnswers().details, legalStatus: 'care_proceedings' }, ctx(buildAnswers()))).toEqual(['legalStatus']);
+    expect(issues('details', { ...buildAnswers().details, legalStatuses: ['cp_plan'] }, inProceedings)).toEqual(['legalStatuses']);
+    expect(issues('details', { ...buildAnswers().details, legalStatuses: ['cp_plan', 'care_proceedings'] }, inProceedings)).toEqual([]);
+    expect(issues('details', { ...buildAnswers().details, legalStatuses: ['care_proceedings'] }, ctx(buildAnswers()))).toEqual(['legalStatuses']);
   });
 
   it('bounds free text', () => {

@@ -14,7 +14,7 @@ describe('screening a FASS referral', () => {
   it('finds an ordinary referral eligible and lists each concern in support, in the service words', () => {
     const result = screen(buildScreeningInput({ concerns: ['relational_breakdown', 'repeated_referrals'] }), catalogue);
     expect(result.outcome).toBe('eligible');
-    expect(result.catalogueVersion).toBe('fass-2026.1');
+    expect(result.catalogueVersion).toBe('fass-2026.2');
     expect(result.reasons).toEqual([
       { criterion: 'relational_breakdown', effect: 'supports', text: 'Concerns about severe relational breakdown between parent and child.' },
       { criterion: 'repeated_referrals', effect: 'supports', text: expect.stringContaining('repeated referrals to social care') },
@@ -94,20 +94,30 @@ describe('screening a FASS referral', () => {
       concerns: fc.subarray(CONCERNS),
       exclusions: fc.subarray(EXCLUSIONS),
       cp: fc.record({ inProceedings: fc.boolean(), courtSupportsReunification: fc.boolean(), evidenceOfEngagement: fc.boolean() }),
-      consent: fc.constantFrom<ScreeningInput['consent']>({ status: 'obtained' }, { status: 'not_obtained' }, override),
+      consent: fc.constantFrom<ScreeningInput['consent']>(
+        { status: 'obtained' }, { status: 'not_obtained' }, { status: 'not_yet_sought' }, { status: 'refused' }, override),
+      significant: fc.constantFrom(undefined, true, false),
+      inCare: fc.constantFrom(undefined, true, false),
     });
     fc.assert(fc.property(input, (i) => {
       const s: ScreeningInput = {
-        service: 'fass', referrer: { role: i.role }, family: { openToChildrensSocialCare: i.open, localAuthority: i.la },
+        service: 'fass', referrer: { role: i.role },
+        family: {
+          openToChildrensSocialCare: i.open, localAuthority: i.la,
+          ...(i.significant === undefined ? {} : { significantConcerns: i.significant }), ...(i.inCare === undefined ? {} : { childrenInParentsCare: i.inCare }),
+        },
         concerns: i.concerns, exclusions: i.exclusions, careProceedings: i.cp, consent: i.consent,
       };
       const { outcome, reasons } = screen(s, catalogue);
-      const blocked = i.role === 'other' || !i.open || i.la === 'wiltshire' || i.consent!.status === 'not_obtained';
-      const notRecommended = i.exclusions.length > 0 || i.concerns.length === 0 || (i.cp.inProceedings && !(i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement));
-      const review = i.consent!.status === 'safeguarding_override' || (i.cp.inProceedings && i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement);
+      const named = i.concerns.filter((c) => c !== 'other');
+      const blocked = i.role === 'other' || !i.open || i.la === 'wiltshire' || ['not_obtained', 'not_yet_sought', 'refused'].includes(i.consent!.status);
+      const notRecommended = i.exclusions.length > 0 || i.concerns.length === 0 || (i.cp.inProceedings && !(i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement))
+        || i.significant === false || (i.inCare === false && !i.cp.inProceedings);
+      const review = i.consent!.status === 'safeguarding_override' || (i.cp.inProceedings && i.cp.courtSupportsReunification && i.cp.evidenceOfEngagement)
+        || (named.length === 0 && i.concerns.includes('other'));
       const expected = blocked ? 'cannot_proceed' : notRecommended ? 'not_recommended' : review ? 'clinical_review' : 'eligible';
       expect(outcome).toBe(expected);
-      expect(reasons.filter((r) => r.effect === 'supports').map((r) => r.criterion)).toEqual(CONCERNS.filter((c) => i.concerns.includes(c)));
+      expect(reasons.filter((r) => r.effect === 'supports').map((r) => r.criterion)).toEqual(named.length > 0 ? CONCERNS.filter((c) => i.concerns.includes(c)) : []);
       expect(reasons.every((r) => r.text.length > 0)).toBe(true);
     }), { numRuns: 500 });
   });
