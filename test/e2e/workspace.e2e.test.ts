@@ -198,6 +198,20 @@ describe('the workspace at work (light theme)', () => {
     expect(csv).toMatch(/\r\nrequests,,\d+\r\n/);
   });
 
+  it('offers the channel tab\'s pages on its settings page, and tells Teams the choice is valid', async () => {
+    await page.goto(`${base()}/playground/?user=demo-coordinator&frame=settings`);
+    const t = tab();
+    await t.getByText('Add the Consultations workspace to this channel').waitFor();
+    await t.getByRole('radio', { name: /^Reports/ }).check();
+    // Runs in the page, where the host keeps what the tab asked of it (the test's own lib has no DOM types).
+    const asked = async () => page.evaluate('window.playground.received') as Promise<{ func: string; args: unknown[] }[]>;
+    for (const deadline = Date.now() + 5000; !(await asked()).some((m) => m.func === 'settings.setValidityState' && m.args[0] === true);) {
+      if (Date.now() > deadline) throw new Error(`no setValidityState(true): ${JSON.stringify(await asked())}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await expectAccessible('channel tab settings');
+  });
+
   it('tells someone on no roster that the workspace is not for them', async () => {
     await open('demo-social-worker', 'triage', 'default', 'not on a service\'s roster');
     await expectAccessible('no roster');

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { startHarness, type Harness } from '../support/bot-harness';
 
@@ -38,6 +39,23 @@ describe('the playground\'s local token issuer', () => {
       expect(JSON.parse(await me.text())).toStrictEqual({ id: 'demo-coordinator', services: [{ service: 'fass', roles: ['coordinator'] }] });
       const config = await (await fetch(`${h.bot.url}/playground/issuer/.well-known/openid-configuration`)).json() as { jwks_uri: string };
       expect(config.jwks_uri).toBe(`${h.bot.url}/playground/issuer/keys`);
+    });
+
+    it('answers nothing that came through a proxy or asked for another host', async () => {
+      const issue = (headers: Record<string, string>) => fetch(`${h.bot.url}/playground/issuer/token`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ user: 'demo-coordinator' }),
+      });
+      expect((await issue({})).status).toBe(200);
+      expect((await issue({ 'x-forwarded-for': '203.0.113.9' })).status).toBe(403);
+      expect((await issue({ forwarded: 'for=203.0.113.9' })).status).toBe(403);
+      // fetch sets Host itself, so this one goes through node:http.
+      const asked = await new Promise<number>((done, fail) => {
+        const url = new URL('/playground/issuer/keys', h.bot.url);
+        request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'consultations.example.org' } }, (res) => { res.resume(); done(res.statusCode ?? 0); })
+          .on('error', fail).end();
+      });
+      expect(asked).toBe(403);
+      expect((await fetch(`${h.bot.url}/playground/issuer/keys`, { headers: { 'x-forwarded-host': 'consultations.example.org' } })).status).toBe(403);
     });
 
     it('is not there at all when not enabled', async () => {

@@ -39,12 +39,16 @@ async function token(): Promise<[boolean, string]> {
   return [true, ((await res.json()) as { access_token: string }).access_token];
 }
 
+/** What the tab asked of its host, in order (the tests read it: e.g. that the settings page declared itself valid). */
+const received: { func: string; args: unknown[] }[] = [];
+
 const reply = (request: Request, args: unknown[]) => frame.contentWindow?.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, window.location.origin);
 
 window.addEventListener('message', (event: MessageEvent) => {
   if (event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
   const request = event.data as Request;
   if (typeof request?.func !== 'string' || typeof request.id !== 'number') return;
+  received.push({ func: request.func, args: request.args ?? [] });
   switch (request.func) {
     case 'initialize': reply(request, [state.frameContext, 'web', RUNTIME, '2.58.0']); break;
     case 'getContext': reply(request, [context()]); break;
@@ -69,5 +73,5 @@ for (const [id, name] of Object.entries(PEOPLE)) userSelect.append(new Option(na
 themeSelect.value = state.theme;
 userSelect.addEventListener('change', () => { state.user = userSelect.value as Person; load(); });
 themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
-Object.assign(window, { playground: { setTheme } });
+Object.assign(window, { playground: { setTheme, received } });
 load();

@@ -21,7 +21,15 @@ export interface LocalIssuer {
   register(server: Server): void;
 }
 
-const remoteIsLoopback = (req: Request) => isLoopbackHost((req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+/**
+ * From this machine and not through a proxy: the peer is loopback, the Host asked for is loopback, and no proxy has
+ * added its forwarding headers (a reverse proxy on this machine would otherwise pass the loopback peer check).
+ */
+function fromThisMachine(req: Request): boolean {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  const proxied = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
+  return !proxied && isLoopbackHost(host) && isLoopbackHost((req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+}
 
 /**
  * A stand-in for Entra ID for `npm run playground`: an OpenID configuration, a key set and a token endpoint that signs
@@ -34,7 +42,7 @@ export async function createLocalIssuer(baseUrl: () => string, dir = WEB_DIST): 
   const jwk = { ...(await exportJWK(publicKey)), kid: KID, use: 'sig', alg: 'RS256' };
   const issuer = () => `${baseUrl()}/playground/issuer`;
   const refuseRemote = (req: Request, res: Response) => {
-    if (remoteIsLoopback(req)) return false;
+    if (fromThisMachine(req)) return false;
     res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The playground issuer answers this machine only.\n');
     return true;
