@@ -10,6 +10,7 @@ const SMOKE = process.argv.includes('--smoke');
 const DRILLS: Record<string, string> = {
   redis_kill: './drills/redis-kill', instance_kill: './drills/instance-kill', duplicate_delivery: './drills/duplicate-delivery',
   fuzz: './drills/fuzz', auth: './drills/auth',
+  sentinel_failover: './drills/sentinel-failover', sentinel_failover_without_ack: './drills/sentinel-failover-without-ack',
 };
 
 async function main(): Promise<void> {

@@ -5,20 +5,22 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) => z.preprocess((v) => (v === '' || v === undefined ? value : v), schema);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** `host:port`, an IPv6 host in brackets (`[::1]:7000`). */
-const HOST_PORT = /^(?:\[(?<ipv6>[0-9a-fA-F:.]+)\]|(?<host>[^\s:,[\]]+)):(?<port>\d{1,5})$/;
-/** Some or all of a Redis Cluster's nodes, `host:port,host:port,...`; ioredis discovers the rest. */
-const clusterNodes = z.string().transform((value, ctx) => {
-  const entries = value.split(',').map((e) => e.trim());
-  const nodes = entries.map((entry) => {
-    const m = HOST_PORT.exec(entry);
-    const port = Number(m?.groups?.port);
-    return m && port >= 1 && port <= 65535 ? { host: (m.groups!.ipv6 ?? m.groups!.host)!, port } : undefined;
-  });
-  const bad = entries.find((_, i) => !nodes[i]);
-  if (bad === undefined) return nodes as { host: string; port: number }[];
-  ctx.addIssue({ code: 'custom', message: `must be host:port, comma-separated (not "${bad}")` });
-  return z.NEVER;
+/** `host:port`, the host a name, an IPv4 address or a bracketed IPv6 one. */
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})$/;
+export interface HostPort {
+  host: string;
+  port: number;
+}
+/** A list of `host:port`, comma-separated (Sentinels, or some of a Cluster's nodes); a wrong entry is named. */
+const hostPorts = z.string().transform((list, ctx): HostPort[] => {
+  const entries = list.split(',').map((e) => e.trim());
+  const parsed = entries.map((e) => HOST_PORT.exec(e)).map((m) => m && { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) });
+  const bad = entries.find((_, i) => !parsed[i] || parsed[i]!.port < 1 || parsed[i]!.port > 65535);
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `must be host:port pairs, comma-separated (not "${bad}"), e.g. 10.0.0.1:26379,10.0.0.2:26379` });
+    return z.NEVER;
+  }
+  return parsed as HostPort[];
 });
 
 /** A host name or address that can only be this machine. */
@@ -42,7 +44,15 @@ export const ConfigSchema = z.object({
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')),
-  REDIS_CLUSTER_NODES: optional(clusterNodes),
+  REDIS_SENTINELS: optional(hostPorts),
+  /** Some or all of a Redis Cluster's nodes; ioredis discovers the rest. */
+  REDIS_CLUSTER_NODES: optional(hostPorts),
+  REDIS_SENTINEL_NAME: optional(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be the name the sentinels monitor the primary by (letters, digits, . _ -)')),
+  REDIS_SENTINEL_PASSWORD: optional(z.string()),
+  REDIS_USERNAME: optional(z.string()),
+  REDIS_PASSWORD: optional(z.string()),
+  REDIS_MIN_REPLICAS_ACK: withDefault(z.coerce.number().int().min(0).max(10), 0),
+  REDIS_REPLICA_ACK_TIMEOUT_MS: withDefault(z.coerce.number().int().min(10).max(10_000), 500),
   MICROSOFT_APP_ID: withDefault(z.string(), ''),
   MICROSOFT_APP_PASSWORD: withDefault(z.string(), ''),
   MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
@@ -73,30 +83,63 @@ export const ConfigSchema = z.object({
   ALLOWED_TENANTS: optional(list),
   /** `npm run playground`: the tab with a local token issuer for the demo people. Loopback only (see below). */
   TAB_LOCAL_ISSUER: withDefault(bool, 'false'),
-}).superRefine((config, ctx) => {
-  const sso = [config.TAB_SSO_AUDIENCE, config.TAB_SSO_ISSUER, config.TAB_SSO_JWKS_URL].filter((v) => v !== undefined).length;
+}).superRefine((c, ctx) => {
+  const refuse = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  const sso = [c.TAB_SSO_AUDIENCE, c.TAB_SSO_ISSUER, c.TAB_SSO_JWKS_URL].filter((v) => v !== undefined).length;
   if (sso !== 0 && sso !== 3) {
-    ctx.addIssue({ code: 'custom', path: ['TAB_SSO_AUDIENCE'], message: 'set TAB_SSO_AUDIENCE, TAB_SSO_ISSUER and TAB_SSO_JWKS_URL together (or none)' });
+    refuse('TAB_SSO_AUDIENCE', 'set TAB_SSO_AUDIENCE, TAB_SSO_ISSUER and TAB_SSO_JWKS_URL together (or none)');
   }
   // A local issuer signs tokens for anyone who asks: it must never be reachable from another machine.
-  if (config.TAB_LOCAL_ISSUER) {
-    if (!isLoopbackHost(config.HOST)) ctx.addIssue({ code: 'custom', path: ['TAB_LOCAL_ISSUER'], message: `the local token issuer runs on a loopback HOST only (127.0.0.1, ::1 or localhost), not "${config.HOST}"` });
-    if (config.PUBLIC_URL && !isLoopbackHost(new URL(config.PUBLIC_URL).hostname)) {
-      ctx.addIssue({ code: 'custom', path: ['TAB_LOCAL_ISSUER'], message: 'the local token issuer cannot run behind a PUBLIC_URL that is not on this machine' });
+  if (c.TAB_LOCAL_ISSUER) {
+    if (!isLoopbackHost(c.HOST)) refuse('TAB_LOCAL_ISSUER', `the local token issuer runs on a loopback HOST only (127.0.0.1, ::1 or localhost), not "${c.HOST}"`);
+    if (c.PUBLIC_URL && !isLoopbackHost(new URL(c.PUBLIC_URL).hostname)) {
+      refuse('TAB_LOCAL_ISSUER', 'the local token issuer cannot run behind a PUBLIC_URL that is not on this machine');
     }
-    if (sso > 0) ctx.addIssue({ code: 'custom', path: ['TAB_LOCAL_ISSUER'], message: 'use the local token issuer or TAB_SSO_*, not both' });
+    if (sso > 0) refuse('TAB_LOCAL_ISSUER', 'use the local token issuer or TAB_SSO_*, not both');
   }
-  // Two systems of record would be one too many: refuse rather than guess which one was meant.
-  if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
-    ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'set REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both' });
+  // Two ways to one store would be a guess at which holds the cases: refuse rather than pick.
+  if (c.REDIS_URL && c.REDIS_SENTINELS) refuse('REDIS_URL', 'set either REDIS_URL (one Redis) or REDIS_SENTINELS (a primary found through Sentinel), not both');
+  if (c.REDIS_CLUSTER_NODES && (c.REDIS_URL || c.REDIS_SENTINELS)) {
+    refuse('REDIS_CLUSTER_NODES', 'set one of REDIS_URL (one Redis server), REDIS_SENTINELS (a primary found through Sentinel) or REDIS_CLUSTER_NODES (a Redis Cluster), not several');
+  }
+  if (c.REDIS_SENTINELS && !c.REDIS_SENTINEL_NAME) refuse('REDIS_SENTINEL_NAME', 'required with REDIS_SENTINELS: the name the sentinels monitor the primary by');
+  if (c.REDIS_SENTINEL_NAME && !c.REDIS_SENTINELS) refuse('REDIS_SENTINELS', 'required with REDIS_SENTINEL_NAME');
+  if (c.REDIS_SENTINEL_PASSWORD !== undefined && !c.REDIS_SENTINELS) refuse('REDIS_SENTINEL_PASSWORD', 'only used with REDIS_SENTINELS');
+  for (const v of ['REDIS_USERNAME', 'REDIS_PASSWORD'] as const) {
+    if (c[v] !== undefined && c.REDIS_URL) refuse(v, 'with REDIS_URL, put the credentials in the URL (redis://user:password@host:port)');
+    else if (c[v] !== undefined && !c.REDIS_SENTINELS) refuse(v, 'only used with REDIS_SENTINELS');
+  }
+  if (c.REDIS_MIN_REPLICAS_ACK > 0 && !c.REDIS_URL && !c.REDIS_SENTINELS) {
+    refuse('REDIS_MIN_REPLICAS_ACK', c.REDIS_CLUSTER_NODES ? 'not with REDIS_CLUSTER_NODES: a Cluster\'s writes go to many primaries' : 'needs Redis (REDIS_URL or REDIS_SENTINELS): the embedded store has no replicas');
   }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Where the system of record lives: the embedded memory store unless a Redis is configured. */
-export function storeKind(config: Config): 'memory' | 'redis' | 'cluster' {
-  if (config.REDIS_CLUSTER_NODES) return 'cluster';
-  return config.REDIS_URL ? 'redis' : 'memory';
+/** Where the system of record lives, when it is Redis. */
+export type RedisTarget =
+  | { kind: 'single'; url: string }
+  | { kind: 'sentinel'; sentinels: HostPort[]; name: string; sentinelPassword?: string; username?: string; password?: string }
+  | { kind: 'cluster'; nodes: HostPort[] };
+
+/** The Redis the configuration names, or undefined for the embedded in-memory store. */
+export function redisTarget(config: Config): RedisTarget | undefined {
+  if (config.REDIS_URL) return { kind: 'single', url: config.REDIS_URL };
+  if (config.REDIS_CLUSTER_NODES) return { kind: 'cluster', nodes: config.REDIS_CLUSTER_NODES };
+  if (config.REDIS_SENTINELS && config.REDIS_SENTINEL_NAME) {
+    return {
+      kind: 'sentinel', sentinels: config.REDIS_SENTINELS, name: config.REDIS_SENTINEL_NAME,
+      ...(config.REDIS_SENTINEL_PASSWORD !== undefined ? { sentinelPassword: config.REDIS_SENTINEL_PASSWORD } : {}),
+      ...(config.REDIS_USERNAME !== undefined ? { username: config.REDIS_USERNAME } : {}),
+      ...(config.REDIS_PASSWORD !== undefined ? { password: config.REDIS_PASSWORD } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The kind of store, as logs and checks name it. */
+export function storeKind(config: Config): 'memory' | 'redis' | 'sentinel' | 'cluster' {
+  const target = redisTarget(config);
+  return !target ? 'memory' : target.kind === 'single' ? 'redis' : target.kind;
 }
 
 export class ConfigError extends Error {}

@@ -18,10 +18,12 @@ export type DemoKind = 'fits' | 'excluded' | 'override' | 'no_consent';
  * Synthetic answers for a service's journey, from its own catalogue: a role that may refer, the first
  * local authority in its area, some of its concerns, and consent as the kind says. Every name and date here is invented.
  */
-export function demoAnswers(catalogue: Catalogue, n: number, kind: DemoKind, urgency = 0): Answers {
+export function demoAnswers(catalogue: Catalogue, n: number, asked: DemoKind, urgency = 0): Answers {
   // "Another relational concern" goes to review with words of its own: the demo keeps to the listed ones.
   const concerns = catalogue.inclusionConcerns.map((c) => c.id).filter((id) => id !== 'other');
   const override = catalogue.consent?.override;
+  // A service that takes no override (its work needs the person's own agreement) gets a request without consent instead.
+  const kind = asked === 'override' && !override ? 'no_consent' : asked;
   const exclusion = catalogue.exclusions[(n + 1) % Math.max(1, catalogue.exclusions.length)]?.id;
   const consent = {
     fits: { consentStatus: 'obtained' as const, consentFrom: 'mother' },
@@ -43,6 +45,8 @@ export function demoAnswers(catalogue: Catalogue, n: number, kind: DemoKind, urg
     },
     exclusions: { exclusions: kind === 'excluded' && exclusion ? [exclusion] : [], inCareProceedings: 'no' },
     concerns: { concerns: kind === 'excluded' ? concerns.slice(-1) : concerns.slice(n % 3, (n % 3) + 2) },
+    // For a service that asks about the parent's own mental health (PPS): moderate, as that service takes.
+    parent: { parentDifficulties: (catalogue.parentDifficulties ?? []).slice(0, 1).map((d) => d.id), parentSeverity: 'moderate', inSecondaryMentalHealthCare: 'no', riskToSelf: 'none' },
     consent,
     details: {
       helpWith: kind === 'excluded' ? 'Demo: a request that the criteria do not recommend.' : 'Demo: thinking about how to support the parent-child relationship.',

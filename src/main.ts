@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import Redis, { Cluster } from 'ioredis';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
-import { connectCluster } from './adapters/redis/connect-cluster';
+import { connectRedis } from './adapters/redis/connect';
 import { consultationInvite } from './adapters/calendar/ics';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
@@ -13,12 +12,12 @@ import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
 import type { AppContext } from './app/context';
 import { OutboxWorker } from './app/network/outbox-worker';
-import { ConfigError, loadConfig, storeKind, type Config } from './config';
+import { ConfigError, loadConfig, redisTarget, storeKind, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import type { Notifier } from './ports/notifier';
-import type { Store } from './ports/store';
+import { failureCode, type Store } from './ports/store';
 import { unsupportedRuntime } from './runtime';
 
 export interface RunningBot {
@@ -31,24 +30,14 @@ export interface RunningBot {
 }
 
 function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
-  if (storeKind(config) === 'memory') return { store: createInMemoryStore(), migrate: async () => undefined };
-  // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
-  const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true };
-  const redis = config.REDIS_CLUSTER_NODES ? connectCluster(config.REDIS_CLUSTER_NODES, options) : new Redis(config.REDIS_URL!, options);
-  let lastCode = '';
-  const onError = (e: NodeJS.ErrnoException) => {
-    if (e.code !== lastCode) log.warn({ evt: 'redis_error', code: e.code ?? e.name }, 'redis connection problem');
-    lastCode = e.code ?? e.name;
-  };
-  redis.on('error', onError);
-  // A Cluster tells of one node's trouble apart; its own 'error' comes only when it reaches no node at all.
-  if (redis instanceof Cluster) redis.on('node error', onError);
-  redis.on('ready', () => {
-    if (lastCode) log.info({ evt: 'redis_ready' }, 'redis connection restored');
-    lastCode = '';
-  });
+  const target = redisTarget(config);
+  if (!target) return { store: createInMemoryStore(), migrate: async () => undefined };
+  const redis = connectRedis(target, log, { replicaAckTimeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS });
   return {
-    store: createRedisStore(redis, { draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000 }),
+    store: createRedisStore(redis, {
+      draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000,
+      replicaAck: { minReplicas: config.REDIS_MIN_REPLICAS_ACK, timeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS },
+    }),
     async migrate(services) {
       const moved = await migrateLegacyDirectory(redis, services);
       if (moved > 0) log.info({ evt: 'directory_migrated', entries: moved }, 'addresses moved to the shared directory');
@@ -81,7 +70,7 @@ function outboxWorker(config: Config, app: AppContext, notifier: Notifier, log: 
     consumer: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     blockMs: config.OUTBOX_BLOCK_MS, reclaimIdleMs: config.OUTBOX_RECLAIM_IDLE_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     onResult: (n, result, attempts, code) => log[result === 'dead' ? 'warn' : 'info']({ evt: 'notify', event: n.event, ref: n.reference, result, attempts, code }, 'notification'),
-    onError: (e) => log.warn({ evt: 'outbox_failed', code: (e as Error).name }, 'outbox read failed'),
+    onError: (e) => log.warn({ evt: 'outbox_failed', code: failureCode(e) }, 'outbox read failed'),
   });
 }
 
@@ -106,7 +95,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const jobs = new JobRunner(app, {
     pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS,
     onResult: (job, result) => log.info({ evt: 'job', kind: job.kind, ref: job.reference, result }, 'job run'),
-    onError: (e) => log.warn({ evt: 'jobs_failed', code: (e as Error).name }, 'job pass failed'),
+    onError: (e) => log.warn({ evt: 'jobs_failed', code: failureCode(e) }, 'job pass failed'),
   });
   const notifier = config.NOTIFIER === 'inline' ? outboxWorker(config, app, teams.notifier(), log) : undefined;
   const tab = await createTabEdge(config, app, log, () => parts.links.publicUrl);
@@ -146,7 +135,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
 /** The notifier on its own (`npm run notifier`): the same outbox worker, for scaling delivery apart from the bot. */
 export async function startNotifier(env: NodeJS.ProcessEnv, log: Logger = createLogger(env.LOG_LEVEL || 'info')): Promise<{ stop(): Promise<void> }> {
   const config = loadConfig(env);
-  if (storeKind(config) === 'memory') throw new ConfigError('REDIS_URL or REDIS_CLUSTER_NODES: a separate notifier needs the shared Redis');
+  if (!redisTarget(config)) throw new ConfigError('REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES: a separate notifier needs the shared Redis');
   const parts = compose(config, log);
   await parts.migrate();
   const worker = outboxWorker(config, parts.app, createTeamsNotifier(parts.teams), log);

@@ -1,9 +1,8 @@
 import { BotClient, cardText, findAction } from '../../test/support/bot-client';
 import { appOn } from '../../test/support/booking';
-import { buildAnswers } from '../../test/support/builders';
+import { buildAnswers, FASS_STEPS } from '../../test/support/builders';
 import { asCardInputs } from '../../test/support/journey';
 import { freePort, startRedis } from '../../test/support/redis-server';
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { BOT, BOT_ENV } from '../lib/build';
 import { startNode } from '../lib/processes';
 import { seedClinicians } from '../lib/setup';
@@ -26,7 +25,7 @@ export async function run({ smoke }: { smoke: boolean }) {
   const references: string[] = [];
   for (const [i, u] of users.entries()) {
     let card = await thrice(() => client.execute(u, 'request.start', { service: 'fass', fresh: i === 0 ? undefined : undefined }));
-    for (const step of ANSWER_STEPS) {
+    for (const step of FASS_STEPS) {
       const data = { ...findAction(card, 'draft.save').data, ...asCardInputs(answers[step]) };
       card = await thrice(() => client.execute(u, 'draft.save', data));
     }

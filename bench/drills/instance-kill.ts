@@ -1,6 +1,5 @@
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { BotClient, cardText, findAction } from '../../test/support/bot-client';
-import { buildAnswers } from '../../test/support/builders';
+import { buildAnswers, FASS_STEPS } from '../../test/support/builders';
 import { answerStep } from '../../test/support/journey';
 import { freePort, startRedis } from '../../test/support/redis-server';
 import { BOT, BOT_ENV } from '../lib/build';
@@ -17,7 +16,7 @@ export async function run({ smoke }: { smoke: boolean }) {
   const onB = new BotClient(b.url, sink.url, []);
   const users = Array.from({ length: smoke ? 5 : 30 }, (_, i) => ({ id: `aad-drill-kill-${i}`, name: 'Drill' }));
   const answers = buildAnswers();
-  const half = ANSWER_STEPS.slice(0, 2);
+  const half = FASS_STEPS.slice(0, 2);
   // Each journey starts on A and answers two steps there.
   const cards = await Promise.all(users.map(async (u) => {
     let card = await onA.execute(u, 'request.start', { service: 'fass' });
@@ -30,7 +29,7 @@ export async function run({ smoke }: { smoke: boolean }) {
   await Promise.all(users.map(async (u, i) => {
     try {
       let card = cards[i]!;
-      for (const step of ANSWER_STEPS.slice(2)) card = await answerStep(onB, u, card, answers[step]);
+      for (const step of FASS_STEPS.slice(2)) card = await answerStep(onB, u, card, answers[step]);
       continued += 1;
       const outcome = await onB.execute(u, 'request.submit', findAction(card, 'request.submit').data);
       if (/Request FASS-\d{4}-\d{4,}/.test(cardText(outcome))) references += 1;

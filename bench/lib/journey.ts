@@ -1,7 +1,6 @@
 import type autocannon from 'autocannon';
-import { buildAnswers } from '../../test/support/builders';
+import { buildAnswers, FASS_STEPS } from '../../test/support/builders';
 import { asCardInputs } from '../../test/support/journey';
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 
 /** Journeys need distinct people and conversations; the counter is shared by all connections of a process. */
 let journeys = 0;
@@ -34,8 +33,8 @@ function actionData(body: string, verb: string): Record<string, unknown> | undef
  * times card, the referrer's pick, and a clinician's accept in the triage channel: 12 turns.
  */
 export interface JourneyHooks {
-  /** A referrer was shown a reference: the request is saved, as far as they know. */
-  onSubmitted?: (reference: string) => void;
+  /** A referrer (by id) was shown a reference: the request is saved, as far as they know. */
+  onSubmitted?: (reference: string, referrerId: string) => void;
   /** Any answer, for counting what people saw. */
   onAnswer?: (status: number, body: string) => void;
 }
@@ -60,7 +59,7 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[], 
       setupRequest: (req, context) => ({ ...req, body: invoke(context as Context, sinkUrl, 'request.start', { service: 'fass' }) }),
       onResponse: (_s, body, context) => { Object.assign(context, { save: JSON.stringify(actionData(body, 'draft.save') ?? {}) }); },
     },
-    ...ANSWER_STEPS.map((step): autocannon.Request => ({
+    ...FASS_STEPS.map((step): autocannon.Request => ({
       setupRequest: (req, context) => {
         const ctx = context as Context;
         return { ...req, body: invoke(ctx, sinkUrl, 'draft.save', { ...(JSON.parse(ctx.save ?? '{}') as object), ...asCardInputs(answers[step]) }) };
@@ -78,7 +77,7 @@ export function journeyRequests(sinkUrl: string, clinicians: readonly string[], 
       onResponse: (status, body, context) => {
         const reference = /Request (FASS-\d{4}-\d{4,})/.exec(body)?.[1] ?? '';
         (context as Context).reference = reference;
-        if (reference && status === 200) hooks.onSubmitted?.(reference);
+        if (reference && status === 200) hooks.onSubmitted?.(reference, (context as Context).user!);
       },
     },
     {

@@ -16,8 +16,9 @@ export interface SubmitResult {
   created: boolean;
 }
 
+/** The request a submitted draft made, shown again only once it is kept as safely as a new one would be. */
 async function existingFor(ctx: AppContext, draft: Draft): Promise<SubmitResult> {
-  const request = draft.reference ? await ctx.store.requests.get(draft.service, draft.reference) : null;
+  const request = draft.reference ? await ctx.store.requests.getConfirmed(draft.service, draft.reference) : null;
   if (!request) throw new DomainError('draft_already_submitted');
   return { request, created: false };
 }

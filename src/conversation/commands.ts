@@ -60,10 +60,12 @@ async function servicesFor(cc: ConversationContext, actor: Actor, verb: string):
   }
   const role = ROLE_FOR[verb];
   if (!role) return all;
-  const members = await Promise.all(all.map(async (c) => (hasRole(await cc.app.store.roster.get(c.service, actor.id), role) ? [c] : [])));
-  const mine = members.flat();
-  // Nobody's role, or one service only: the action itself says whether they may (and records a refusal).
-  return mine.length > 0 ? mine : all.length === 1 ? all : [];
+  const members = await Promise.all(all.map(async (c) => [c, await cc.app.store.roster.get(c.service, actor.id)] as const));
+  const mine = members.filter(([, m]) => hasRole(m, role)).map(([c]) => c);
+  if (mine.length > 0) return mine;
+  // Without the role: the action itself refuses, in the services they are known to (or the only one), and records it.
+  const known = members.filter(([, m]) => m !== null).map(([c]) => c);
+  return known.length > 0 ? known.slice(0, 1) : all.length === 1 ? all : [];
 }
 
 /**

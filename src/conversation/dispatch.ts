@@ -1,5 +1,6 @@
 import type { Actor } from '../app/context';
 import { DomainError, fieldIssues, isDomainError, type ErrorCode } from '../domain/errors';
+import { UnconfirmedWriteError } from '../ports/store';
 import type { ConversationContext, Place } from './context';
 import { isVerb, VERBS } from './verbs';
 import type { VerbSpec } from './verbs/verb';
@@ -47,6 +48,7 @@ export async function runAction(cc: ConversationContext, actor: Actor, verb: str
     return { view: await spec.run(cc, actor, parsed.data, { raw, place }) };
   } catch (e) {
     if (isDomainError(e)) return { view: errorView(e.code, service), code: e.code };
-    return { view: errorView('store_unavailable', service), code: 'store_unavailable', failure: e as Error };
+    // A write the replicas did not confirm in time is, to the person, the store being away: nothing was saved.
+    return { view: errorView('store_unavailable', service), code: e instanceof UnconfirmedWriteError ? e.code : 'store_unavailable', failure: e as Error };
   }
 }

@@ -30,11 +30,19 @@ export interface RequestStore {
   reserveSequence(service: string, draftId: string, year: number): Promise<Sequence>;
   /**
    * Creates the request, saves the draft as submitted and appends the audit entry in one atomic step.
-   * If a request with that reference exists already, changes nothing and returns it with `created: false`.
-   * Throws DomainError `version_conflict` if the draft changed since it was read.
+   * If this draft's request exists already, changes nothing and returns it with `created: false`.
+   * Throws DomainError `version_conflict` if the draft changed since it was read, and ReferenceTakenError if
+   * another draft's request holds the reference (the numbering went back): then the draft's reserved number
+   * is dropped, so a retry takes a new one, and nobody is shown someone else's request.
    */
   create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry, notify?: Notification[]): Promise<{ created: boolean; request: ConsultationRequest }>;
   get(service: string, reference: string): Promise<ConsultationRequest | null>;
+  /**
+   * As `get`, for an answer that repeats an earlier write's result (a retried submit shows the reference
+   * again): the request is returned only once it is as safely kept as a new write would be, and the call
+   * fails as a write would (UnconfirmedWriteError) when it cannot be.
+   */
+  getConfirmed(service: string, reference: string): Promise<ConsultationRequest | null>;
   /** The owner's requests, newest first. */
   listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]>;
   /** Every request of the service, newest first: coordinators' queues (a county's year is hundreds). */
@@ -44,4 +52,12 @@ export interface RequestStore {
    * atomically. Throws `version_conflict` or `clinician_busy` and then changes nothing.
    */
   update(request: ConsultationRequest, audit: AuditEntry, effects?: RequestEffects): Promise<void>;
+}
+
+/** A reference already held by another draft's request: the sequence went back (see `RequestStore.create`). */
+export class ReferenceTakenError extends Error {
+  constructor(readonly reference: string) {
+    super('reference_taken');
+    this.name = 'ReferenceTakenError';
+  }
 }

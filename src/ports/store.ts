@@ -31,3 +31,19 @@ export interface Store {
   /** Finishes pending writes and lets go of connections. */
   close(): Promise<void>;
 }
+
+/**
+ * A write the store made but could not confirm was kept as safely as it is configured to (with Redis
+ * replica acknowledgement on: fewer replicas than required acknowledged it in time). It counts as
+ * failed: the user is told nothing was saved, and a retry is safe because every write is versioned.
+ */
+export class UnconfirmedWriteError extends Error {
+  readonly code = 'replica_ack_timeout';
+  constructor(readonly replicas: number, readonly required: number) {
+    super('replica_ack_timeout');
+    this.name = 'UnconfirmedWriteError';
+  }
+}
+
+/** The code a log line gives a failure: the store's own when it has one, otherwise the error's name. */
+export const failureCode = (e: unknown): string => (e instanceof UnconfirmedWriteError ? e.code : (e as Error | undefined)?.name ?? 'unknown');

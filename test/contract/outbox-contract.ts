@@ -1,5 +1,6 @@
 import { notification, type Notification } from '../../src/domain/network/notification';
 import type { ConsultationRequest } from '../../src/domain/request/consultation-request';
+import type { Draft } from '../../src/domain/referral/draft';
 import type { OutboxEntry } from '../../src/ports/outbox';
 import type { Store } from '../../src/ports/store';
 import { auditEntry, buildDraft, buildNotification, buildRequest } from '../support/builders';
@@ -164,9 +165,9 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxS
 
     describe('published with a request change, in the same atomic step', () => {
       /** A submitted request, as the referrer's submit leaves it, with the notifications submit publishes. */
-      async function submitted(reference: string, notify?: Notification[]): Promise<ConsultationRequest> {
-        const draft = buildDraft();
-        await store.drafts.save(draft, auditEntry());
+      async function submitted(reference: string, notify?: Notification[], again?: Draft): Promise<ConsultationRequest> {
+        const draft = again ?? buildDraft();
+        if (!again) await store.drafts.save(draft, auditEntry());
         const request = buildRequest({ draftId: draft.id, reference });
         await store.requests.create(request, { ...draft, status: 'submitted', reference, version: 2 }, auditEntry('request.submit', reference), notify);
         return request;
@@ -201,8 +202,8 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxS
 
       it('publishes a new request\'s notifications once: creating the same reference again publishes nothing', async () => {
         const n = notification({ service: S, reference: 'FASS-2026-0505', version: 1 }, 'submitted', AT);
-        await submitted('FASS-2026-0505', [n]);
-        const again = await submitted('FASS-2026-0505', [n]);
+        const first = await submitted('FASS-2026-0505', [n]);
+        const again = await submitted('FASS-2026-0505', [n], (await store.drafts.get(S, first.draftId))!);
         expect(again.reference).toBe('FASS-2026-0505');
         expect(await store.outbox.backlog(S)).toBe(1);
         expect((await readOne(peer, 'w1')).notification).toEqual(n);

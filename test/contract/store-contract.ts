@@ -74,6 +74,23 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(await store.requests.get('fass', 'FASS-2026-0042')).toEqual(request);
     });
 
+    it('never answers a submission with another draft\'s request, and frees the draft\'s number for a retry', async () => {
+      const first = buildDraft({ id: 'draft-first', ownerId: 'owner-e' });
+      const second = buildDraft({ id: 'draft-second', ownerId: 'owner-f' });
+      await store.drafts.save(first, auditEntry());
+      await store.drafts.save(second, auditEntry());
+      const theirs = buildRequest({ draftId: first.id, ownerId: 'owner-e', reference: 'FASS-2026-0070' });
+      await store.requests.create(theirs, { ...first, status: 'submitted', reference: theirs.reference, version: 2 }, auditEntry());
+      // The numbering went back (a failover lost reservations): the second draft's number is the first's reference.
+      const reserved = await store.requests.reserveSequence('fass', second.id, 2026);
+      const clash = buildRequest({ draftId: second.id, ownerId: 'owner-f', reference: theirs.reference });
+      await expect(store.requests.create(clash, { ...second, status: 'submitted', reference: clash.reference, version: 2 }, auditEntry()))
+        .rejects.toMatchObject({ name: 'ReferenceTakenError' });
+      expect(await store.requests.get('fass', theirs.reference)).toEqual(theirs);
+      expect((await store.drafts.get('fass', second.id))?.status).toBe('open');
+      expect(await store.requests.reserveSequence('fass', second.id, 2026)).not.toEqual(reserved);
+    });
+
     it('does not create a request from a draft that changed meanwhile', async () => {
       const draft = buildDraft();
       await store.drafts.save(draft, auditEntry());

@@ -1,11 +1,10 @@
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { offeredStarts } from '../support/booking';
 import { cardText, findAction } from '../support/bot-client';
-import { buildAnswers, SYNTHETIC } from '../support/builders';
+import { buildAnswers, FASS_STEPS, SYNTHETIC } from '../support/builders';
 import { asCardInputs } from '../support/journey';
 import { freePort, startRedis, type PrivateRedis } from '../support/redis-server';
 import { BotProcess } from './support/bot-process';
-import { publishEveryDay } from './support/playground-steps';
+import { publishEveryDay, startFassRequest } from './support/playground-steps';
 import { CARD_TYPE, startPlayground, type BotEvent, type PlaygroundClient } from './support/playground-client';
 
 jest.setTimeout(60_000);
@@ -78,12 +77,12 @@ describe('booking a consultation through the Agents Playground', () => {
   });
 
   it('the referrer picks times and the triage channel gets a post with no family details', async () => {
-    await pg.sendText(pg.ids.personal, 'request consultation');
-    const started = await pg.waitFor((e) => e.kind === 'create' && cardSaying('Step 1 of 6')(e));
-    const at = { conversationId: pg.ids.personal, messageId: started.messageId! };
-    let card = started.card!;
+    const started = await startFassRequest(pg);
+    const at = { conversationId: started.conversationId, messageId: started.messageId };
+    let card = started.card;
+    expect(cardText(card)).toContain('Step 1 of 6');
     const answers = buildAnswers();
-    for (const step of ANSWER_STEPS) card = await click(pg, at, card, 'draft.save', asCardInputs(answers[step]));
+    for (const step of FASS_STEPS) card = await click(pg, at, card, 'draft.save', asCardInputs(answers[step]));
     card = await click(pg, at, card, 'request.submit');
     story.reference = REFERENCE.exec(cardText(card))?.[0];
     expect(story.reference).toBeDefined();

@@ -1,10 +1,10 @@
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { cardText, findAction } from '../support/bot-client';
-import { buildAnswers, SYNTHETIC } from '../support/builders';
+import { buildAnswers, FASS_STEPS, SYNTHETIC } from '../support/builders';
 import { asCardInputs } from '../support/journey';
 import { freePort, startRedis, type PrivateRedis } from '../support/redis-server';
 import { BotProcess } from './support/bot-process';
 import { CARD_TYPE, startPlayground, type PlaygroundClient } from './support/playground-client';
+import { startFassRequest } from './support/playground-steps';
 
 jest.setTimeout(60_000);
 
@@ -35,9 +35,8 @@ async function click(messageId: string, card: unknown, verb: string, extra: Reco
 }
 
 async function startJourney(): Promise<{ messageId: string; card: Record<string, unknown> }> {
-  await pg.sendText(pg.ids.personal, 'request consultation');
-  const e = await pg.waitFor((ev) => ev.kind === 'create' && ev.card !== undefined);
-  return { messageId: e.messageId!, card: e.card! };
+  const { messageId, card } = await startFassRequest(pg);
+  return { messageId, card };
 }
 
 describe('the request journey through the Agents Playground', () => {
@@ -48,7 +47,7 @@ describe('the request journey through the Agents Playground', () => {
     let card = await click(messageId!, welcome.card, 'request.start');
     expect(cardText(card)).toContain('Step 1 of 6: About you and the family');
     const answers = buildAnswers();
-    for (const step of ANSWER_STEPS) card = await click(messageId!, card, 'draft.save', asCardInputs(answers[step]));
+    for (const step of FASS_STEPS) card = await click(messageId!, card, 'draft.save', asCardInputs(answers[step]));
     expect(cardText(card)).toContain('If you send it now: This request fits the service');
     card = await click(messageId!, card, 'request.submit');
     const reference = /FASS-\d{4}-\d{4}/.exec(cardText(card))?.[0];

@@ -19,7 +19,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
     await env.h.client.post({ ...base, id: 'i3', type: 'installationUpdate', action: 'add' });
     const sent = env.h.calls.slice(before);
     expect(sent).toHaveLength(1);
-    expect(cardText(sent[0]!.body)).toContain('Request a consultation');
+    expect(cardText(sent[0]!.body)).toContain('Request: Family Assessment Safeguarding Service (FASS)');
   });
 
   it('takes a referrer from "request consultation" to an eligible outcome with a reference, saved in Redis', async () => {
@@ -39,7 +39,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
   });
 
   it('shows what is wrong on the card, keeps what was typed, and saves nothing', async () => {
-    const about = (await env.h.client.say(sw, 'request consultation'))[0]!;
+    const about = await env.h.client.startRequest(sw);
     const draft = await env.h.bot.app.store.drafts.activeFor('fass', sw.id);
     const bad = await answerStep(env.h.client, sw, about, { ...buildAnswers().about, caseNumber: 'has spaces!', referrerTeam: '' });
     const text = cardText(bad);
@@ -74,7 +74,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
   });
 
   it('resumes a draft after the bot restarts mid-journey', async () => {
-    let card = (await env.h.client.say(sw, 'request consultation'))[0]!;
+    let card = await env.h.client.startRequest(sw);
     card = await answerStep(env.h.client, sw, card, buildAnswers().about);
     card = await answerStep(env.h.client, sw, card, buildAnswers().exclusions);
     expect(cardText(card)).toContain('Step 3 of 6');
@@ -115,7 +115,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
   });
 
   it('asks for the override details only when they are needed', async () => {
-    let card = (await env.h.client.say(sw, 'request consultation'))[0]!;
+    let card = await env.h.client.startRequest(sw);
     for (const step of ['about', 'exclusions', 'concerns'] as const) card = await answerStep(env.h.client, sw, card, buildAnswers()[step]);
     const missing = await env.h.client.execute(sw, 'draft.save', { ...findAction(card, 'draft.save').data, ...asCardInputs({ consentStatus: 'safeguarding_override' }) });
     const text = cardText(missing);
@@ -144,7 +144,7 @@ describe('the consultation request journey over HTTP, on Redis', () => {
   });
 
   it('cancels a request in progress, and resume then finds none', async () => {
-    await env.h.client.say(sw, 'request consultation');
+    await env.h.client.startRequest(sw);
     expect(cardText(await env.h.client.say(sw, 'cancel'))).toContain('Request discarded');
     expect(cardText(await env.h.client.say(sw, 'resume'))).toContain('No request in progress');
   });

@@ -20,6 +20,7 @@ const SECRETS = [SYNTHETIC.familyName, SYNTHETIC.caseNumber, SYNTHETIC.youngestC
 beforeEach(async () => {
   await env.redis.client().flushall();
   await env.h.restart();
+  env.h.calls.length = 0; // the previous test's bot has stopped: its late cards are not this test's
   await seedRoster(env.h.bot.app, 'fass', ROSTER);
   await env.h.client.installInTeam(coordinator);
   await publishEveryDay(env.h.client, clinicianA);

@@ -41,7 +41,7 @@ describe('the bot on a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
 
 describe('the bot when a Redis Cluster primary is lost', () => {
   it('tells the referrer at once that nothing was saved, and /healthz says the store is down', async () => {
-    const about = (await h.client.say(sw, 'request consultation'))[0]!;
+    const about = await h.client.startRequest(sw);
     const up = await fetch(`${h.bot.url}/healthz`);
     expect(up.status).toBe(200);
 

@@ -8,10 +8,9 @@ import type { AppContext } from '../../src/app/context';
 import { saveStep } from '../../src/app/save-step';
 import { startRequest } from '../../src/app/start-request';
 import { submitRequest } from '../../src/app/submit-request';
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { cardText, findAction, type BotClient, type TestUser } from './bot-client';
 import type { ConnectorCall } from './connector-stub';
-import { buildAnswers } from './builders';
+import { buildAnswers, FASS_STEPS } from './builders';
 import { fillJourney } from './journey';
 
 /** Synthetic people: ids as Teams' aadObjectId. The roster env gives the first three their roles. */
@@ -71,7 +70,7 @@ export async function submitManyEligible(app: AppContext, referrer: TestUser, co
   const answers = buildAnswers();
   for (let i = 0; i < count; i += 1) {
     let { draft } = await startRequest(app, referrer, 'fass', true);
-    for (const step of ANSWER_STEPS) ({ draft } = await saveStep(app, referrer, { service: 'fass', draftId: draft.id, step, version: draft.version, values: answers[step] }));
+    for (const step of FASS_STEPS) ({ draft } = await saveStep(app, referrer, { service: 'fass', draftId: draft.id, step, version: draft.version, values: answers[step] }));
     refs.push((await submitRequest(app, referrer, { service: 'fass', draftId: draft.id })).request.reference);
   }
   return refs;

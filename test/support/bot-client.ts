@@ -111,6 +111,15 @@ export class BotClient {
       .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
   }
 
+  /**
+   * Types "request consultation" and, where more than one service is in force, picks `service` on the card
+   * that asks which (as a person would); returns the first step's card.
+   */
+  async startRequest(user: TestUser, service = 'fass'): Promise<Card> {
+    const card = (await this.say(user, 'request consultation'))[0]!;
+    return cardText(card).includes('Which service?') ? this.execute(user, 'request.start', { service }) : card;
+  }
+
   /** Clicks an Action.Execute button: returns the card the bot answered with (it replaces the one clicked). */
   async execute(user: TestUser, verb: string, data: Record<string, unknown>): Promise<Card> {
     return this.invoke(user, { action: { type: 'Action.Execute', verb, data } });

@@ -7,6 +7,8 @@ import type { Draft } from '../../src/domain/referral/draft';
 import type { ConsultationRequest } from '../../src/domain/request/consultation-request';
 import type { ScreeningInput } from '../../src/domain/screening/screening-input';
 import { addDays, londonToUtc } from '../../src/domain/time/london';
+import { loadCatalogues } from '../../src/adapters/catalogue/load-catalogues';
+import { journeyOf } from '../../src/domain/referral/steps';
 import type { Job } from '../../src/ports/job-queue';
 
 /**
@@ -111,3 +113,6 @@ export function buildJob(overrides: Partial<Job> = {}): Job {
 export function buildNotification(overrides: Partial<Notification> = {}): Notification {
   return { id: 'FASS-2026-0001:2:booked', service: 'fass', reference: 'FASS-2026-0001', event: 'booked', at: '2026-11-23T10:10:00.000Z', data: {}, ...overrides };
 }
+
+/** The FASS journey's answer steps, in order (the parent step is another service's). */
+export const FASS_STEPS = journeyOf(loadCatalogues().get('fass')!).answerSteps;

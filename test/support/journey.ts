@@ -1,5 +1,5 @@
 import type { Answers } from '../../src/domain/referral/answers';
-import { ANSWER_STEPS } from '../../src/domain/referral/steps';
+import { FASS_STEPS } from './builders';
 import type { Card } from '../../src/adapters/teams/cards/templates';
 import { findAction, type BotClient, type TestUser } from './bot-client';
 
@@ -16,7 +16,7 @@ export async function answerStep(client: BotClient, user: TestUser, card: Card, 
 
 /** Starts a request and answers every step; returns the review card. */
 export async function fillJourney(client: BotClient, user: TestUser, answers: Required<Answers>): Promise<Card> {
-  let card = (await client.say(user, 'request consultation'))[0]!;
-  for (const step of ANSWER_STEPS) card = await answerStep(client, user, card, answers[step]);
+  let card = await client.startRequest(user);
+  for (const step of FASS_STEPS) card = await answerStep(client, user, card, answers[step]);
   return card;
 }

@@ -27,8 +27,8 @@ export interface PrivateRedis {
   client(): Redis;
   /** Kills the server with SIGKILL, as a crash would. */
   kill(): Promise<void>;
-  /** Starts it again on the same port and data folder (AOF replayed). */
-  restart(): Promise<void>;
+  /** Starts it again on the same port and data folder (AOF replayed), with other added arguments if given. */
+  restart(args?: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,15 +49,18 @@ export async function waitForPing(port: number, deadline = Date.now() + 10_000):
   }
 }
 
-export async function startRedis(): Promise<PrivateRedis> {
+/** `args` are added to the command line, e.g. `['--replicaof', '127.0.0.1', '6379']` for a replica. */
+export async function startRedis(options: { args?: string[] } = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'cb-redis-'));
   const clients: Redis[] = [];
   let proc: ChildProcess | undefined;
-  const launch = async () => {
+  let added = options.args ?? [];
+  const launch = async (args = added) => {
+    added = args;
     proc = spawn('redis-server', [
       '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-      '--appendonly', 'yes', '--appendfsync', 'always', '--daemonize', 'no', '--loglevel', 'warning',
+      '--appendonly', 'yes', '--appendfsync', 'always', '--daemonize', 'no', '--loglevel', 'warning', ...added,
     ], { stdio: 'ignore' });
     await waitForPing(port);
   };

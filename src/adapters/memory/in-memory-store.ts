@@ -4,7 +4,7 @@ import type { Draft } from '../../domain/referral/draft';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { AuditLog } from '../../ports/audit-log';
 import type { DraftStore } from '../../ports/draft-store';
-import type { RequestEffects, RequestStore, Sequence } from '../../ports/request-store';
+import { ReferenceTakenError, type RequestEffects, type RequestStore, type Sequence } from '../../ports/request-store';
 import { InMemoryOutbox } from './in-memory-outbox';
 import type { Notification } from '../../domain/network/notification';
 import { InMemoryAvailability, InMemoryConversations, InMemoryJobs, InMemoryRoster } from './in-memory-booking';
@@ -87,6 +87,10 @@ class InMemoryRequestStore implements RequestStore {
 
   async create(request: ConsultationRequest, submittedDraft: Draft, audit: AuditEntry, notify: Notification[] = []) {
     const existing = this.requests.get(key(request.service, request.reference));
+    if (existing && existing.draftId !== submittedDraft.id) {
+      this.reserved.delete(key(request.service, submittedDraft.id));
+      throw new ReferenceTakenError(request.reference);
+    }
     if (existing) return { created: false, request: copy(existing) };
     this.drafts.saveNow(submittedDraft);
     for (const n of notify) this.outbox.appendNow(n);
@@ -98,6 +102,11 @@ class InMemoryRequestStore implements RequestStore {
   async get(service: string, reference: string): Promise<ConsultationRequest | null> {
     const request = this.requests.get(key(service, reference));
     return request ? copy(request) : null;
+  }
+
+  /** Memory keeps no copies elsewhere: what it holds is as safe as it gets. */
+  getConfirmed(service: string, reference: string): Promise<ConsultationRequest | null> {
+    return this.get(service, reference);
   }
 
   async listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]> {

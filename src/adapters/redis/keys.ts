@@ -22,4 +22,6 @@ export const keys = {
   outbox: (service: string) => `cb:{${service}}:outbox`,
   deadLetters: (service: string) => `cb:{${service}}:outbox-dead`,
   once: (marker: string) => `cb:once:${marker}`,
+  /** Written with a read whose answer must be as safe as a write (replica acknowledgement); holds nothing of use. */
+  replicaFence: (service: string) => `cb:{${service}}:replica-fence`,
 };

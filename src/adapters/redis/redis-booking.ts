@@ -9,12 +9,14 @@ import type { Job } from '../../ports/job-queue';
 import { toFields } from './audit-fields';
 import { keys } from './keys';
 
-type Run = (name: 'saveVersioned' | 'setField' | 'claimDue', ...args: (string | number)[]) => Promise<unknown>;
+type Run = (name: 'claimDue', ...args: (string | number)[]) => Promise<unknown>;
+/** A change someone is told about: answered once the configured number of replicas hold it. */
+type Write = (name: 'saveVersioned' | 'setField', ...args: (string | number)[]) => Promise<unknown>;
 
 const DAY_MS = 86_400_000;
 
 /** Roster, availability, scheduled jobs and conversation references: the booking side of the Redis store. */
-export function createRedisBookingStores(redis: RedisClient, run: Run): Pick<Store, 'roster' | 'availability' | 'jobs' | 'conversations'> {
+export function createRedisBookingStores(redis: RedisClient, run: Run, write: Write): Pick<Store, 'roster' | 'availability' | 'jobs' | 'conversations'> {
   const roster: Store['roster'] = {
     async get(service, id) {
       const doc = await redis.hget(keys.roster(service), id);
@@ -25,10 +27,10 @@ export function createRedisBookingStores(redis: RedisClient, run: Run): Pick<Sto
       return all.map((d) => JSON.parse(d) as RosterMember).sort((a, b) => a.id.localeCompare(b.id));
     },
     async put(service, member, audit: AuditEntry) {
-      await run('setField', keys.roster(service), keys.audit(service), member.id, JSON.stringify(member), ...toFields(audit));
+      await write('setField', keys.roster(service), keys.audit(service), member.id, JSON.stringify(member), ...toFields(audit));
     },
     async remove(service, id, audit) {
-      return (await run('setField', keys.roster(service), keys.audit(service), id, '', ...toFields(audit))) === '1';
+      return (await write('setField', keys.roster(service), keys.audit(service), id, '', ...toFields(audit))) === '1';
     },
   };
 
@@ -43,7 +45,7 @@ export function createRedisBookingStores(redis: RedisClient, run: Run): Pick<Sto
       return docs.filter((d): d is Availability => d !== null);
     },
     async save(service, doc, audit) {
-      const reply = await run('saveVersioned', keys.availability(service, doc.clinicianId), keys.audit(service), keys.availabilityIndex(service),
+      const reply = await write('saveVersioned', keys.availability(service, doc.clinicianId), keys.audit(service), keys.availabilityIndex(service),
         JSON.stringify(doc), doc.version, doc.clinicianId, ...toFields(audit));
       if (reply === 'conflict') throw new DomainError('version_conflict');
     },

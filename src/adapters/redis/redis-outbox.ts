@@ -4,7 +4,12 @@ import type { Notification } from '../../domain/network/notification';
 import type { DeadLetter, Outbox, OutboxEntry } from '../../ports/outbox';
 import { keys } from './keys';
 
-type Run = (name: 'deadLetter' | 'retryDead', ...args: (string | number)[]) => Promise<unknown>;
+type Run = (name: 'deadLetter', ...args: (string | number)[]) => Promise<unknown>;
+/** Changes someone is told about: answered once the configured number of replicas hold them. */
+interface Writes {
+  script(name: 'retryDead', ...args: (string | number)[]): Promise<unknown>;
+  append(stream: string, ...fields: string[]): Promise<unknown>;
+}
 
 export const NOTIFIER_GROUP = 'notifiers';
 
@@ -17,15 +22,19 @@ const parse = ([entryId, fields]: StreamEntry, deliveries: number): OutboxEntry 
  * The outbox as a Redis Stream read by the consumer group "notifiers". Acknowledged entries are deleted,
  * so the stream holds exactly what is still to be delivered.
  */
-export function createRedisOutbox(redis: RedisClient, run: Run): Outbox & { close(): Promise<void> } {
+export function createRedisOutbox(redis: RedisClient, run: Run, writes: Writes): Outbox & { close(): Promise<void> } {
   const ready = new Set<string>();
   // A blocking read holds its connection: it gets its own, so that it never stalls anyone else's commands.
+  // duplicate() keeps the store connection's options, Sentinel's included, so it follows a failover too. It
+  // blocks for up to OUTBOX_BLOCK_MS, silent meanwhile: so no command or socket timeout, but ioredis's own
+  // bound for blocking commands (the BLOCK time and a grace), so a read never waits on a hung primary for ever.
   // A Cluster is duplicated from its startup nodes (the first argument), a single server from its options.
+  const quiet = { enableAutoPipelining: false, commandTimeout: undefined, socketTimeout: undefined, blockingTimeout: 60_000 };
   let reader: RedisClient | undefined;
   const blocking = () => {
     if (reader) return reader;
-    reader = redis instanceof Cluster ? redis.duplicate([], { enableAutoPipelining: false }) : redis.duplicate({ enableAutoPipelining: false });
-    // Its failures reach the worker as failed reads; the main connection's listener logs the connection's trouble.
+    reader = redis instanceof Cluster ? redis.duplicate([], { enableAutoPipelining: false, redisOptions: { ...redis.options.redisOptions, ...quiet } }) : redis.duplicate(quiet);
+    // Its connection problems are the store connection's too, which logs them; a failed read is reported by the worker.
     reader.on('error', () => undefined);
     return reader;
   };
@@ -41,7 +50,8 @@ export function createRedisOutbox(redis: RedisClient, run: Run): Outbox & { clos
 
   return {
     async append(n) {
-      await redis.xadd(keys.outbox(n.service), '*', 'n', JSON.stringify(n));
+      // Acknowledged: the referrer is told the coordinators were alerted (no times free).
+      await writes.append(keys.outbox(n.service), 'n', JSON.stringify(n));
     },
     async read(service, consumer, count, blockMs) {
       await ensureGroup(service);
@@ -80,7 +90,7 @@ export function createRedisOutbox(redis: RedisClient, run: Run): Outbox & { clos
       }));
     },
     async retryDead(service, deadId) {
-      return (await run('retryDead', keys.deadLetters(service), keys.outbox(service), deadId)) === 1;
+      return (await writes.script('retryDead', keys.deadLetters(service), keys.outbox(service), deadId)) === 1;
     },
     async backlog(service) {
       return redis.xlen(keys.outbox(service));

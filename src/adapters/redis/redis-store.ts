@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import type { RedisClient } from './client';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainError } from '../../domain/errors';
@@ -8,25 +9,38 @@ import { fromFields, toFields } from './audit-fields';
 import { answers } from './health';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
-import type { RequestEffects } from '../../ports/request-store';
+import { ReferenceTakenError, type RequestEffects } from '../../ports/request-store';
 import type { Notification } from '../../domain/network/notification';
 import { createRedisBookingStores } from './redis-booking';
 import { createRedisOutbox } from './redis-outbox';
-import { CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST } from './scripts';
+import { replicaAck, type ReplicaAckOptions } from './replica-ack';
+import {
+  CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, READ_FENCED, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST,
+} from './scripts';
 
 export interface RedisStoreOptions {
   /** How long an untouched draft (and a draft's reserved number) is kept. */
   draftTtlMs: number;
   /** How long /healthz waits for Redis before calling it down. */
   pingTimeoutMs?: number;
+  /** Writes a user is told about are answered only once this many replicas hold them (0, the default: at once). */
+  replicaAck?: ReplicaAckOptions;
 }
 
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
+type ScriptName = keyof typeof SCRIPTS;
 
 const SCRIPTS = {
-  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [7, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [8, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
   saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE], deadLetter: [2, DEAD_LETTER], retryDead: [2, RETRY_DEAD],
+  readFenced: [2, READ_FENCED],
 } as const;
+
+/** Loads the scripts on a connection; each is then a command of its own (EVALSHA, EVAL the first time). */
+function scriptsOn(conn: RedisClient): (name: ScriptName) => ScriptCall {
+  for (const [name, [numberOfKeys, lua]] of Object.entries(SCRIPTS)) conn.defineCommand(name, { numberOfKeys, lua });
+  return (name) => (conn as unknown as Record<string, ScriptCall>)[name]!.bind(conn);
+}
 
 function outcome(result: string, allowed: readonly string[]): string {
   if (result === 'conflict') throw new DomainError('version_conflict');
@@ -36,13 +50,39 @@ function outcome(result: string, allowed: readonly string[]): string {
   return result;
 }
 
-/** The system of record: drafts, requests and the audit stream in Redis, each change one Lua script. */
+/**
+ * The system of record: drafts, requests and the audit stream in Redis, each change one Lua script.
+ * Every change someone is told about (drafts, references, requests, the roster, availability, the audit trail,
+ * alerts and retried deliveries) goes through `write`/`acked`, which hold the answer until the configured number
+ * of replicas have it (REDIS_MIN_REPLICAS_ACK). Workers' bookkeeping (job claims, outbox acknowledgements, delivery
+ * markers) and the conversation directory do not: losing one in a failover repeats a delivery at worst, and a
+ * delivery is shown once; the directory is written again from later messages (at least every ten minutes).
+ */
 export function createRedisStore(redis: RedisClient, options: RedisStoreOptions): Store {
-  for (const [name, [numberOfKeys, lua]] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys, lua });
-  const script = (name: keyof typeof SCRIPTS) => (redis as unknown as Record<string, ScriptCall>)[name]!.bind(redis);
+  const script = scriptsOn(redis);
   const ttl = options.draftTtlMs;
+  const ackOptions = options.replicaAck?.minReplicas ? options.replicaAck : undefined;
+  // WAIT blocks its connection until the replicas answer: the writes that wait for them get a connection of
+  // their own, so that reads and workers' bookkeeping never queue behind one.
+  // (A Cluster's writes go to many primaries: the configuration refuses replica acknowledgement with one.)
+  const writer = ackOptions && !(redis instanceof Cluster) ? redis.duplicate() : redis;
+  if (writer !== redis) writer.on('error', () => undefined); // the store connection logs the same problems
+  const writeScript = writer === redis ? script : scriptsOn(writer);
+  const acked = replicaAck(writer, ackOptions ?? { minReplicas: 0, timeoutMs: 0 });
+  /** A change someone is told about: a script on the writer connection, answered once the replicas hold it. */
+  const write = (name: ScriptName, ...args: (string | number)[]) => acked(() => writeScript(name)(...args));
   const readDoc = async <T>(key: string): Promise<T | null> => {
     const doc = await redis.hget(key, 'doc');
+    return doc ? (JSON.parse(doc) as T) : null;
+  };
+  /**
+   * Reads a document for an answer that repeats an earlier write's result (a retried submit). With replica
+   * acknowledgement on, the read comes with a write of its own in the same script, so that WAIT covers
+   * everything the primary held when it was read, whichever connection wrote it.
+   */
+  const readAcked = async <T>(service: string, key: string): Promise<T | null> => {
+    if (!options.replicaAck?.minReplicas) return readDoc<T>(key);
+    const doc = await (write('readFenced', key, keys.replicaFence(service)) as Promise<string | null>);
     return doc ? (JSON.parse(doc) as T) : null;
   };
 
@@ -54,30 +94,33 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
     },
     async save(draft: Draft, audit: AuditEntry) {
       const k = [keys.draft(draft.service, draft.id), keys.activeDraft(draft.service, draft.ownerId), keys.audit(draft.service)];
-      outcome(await script('saveDraft')(...k, JSON.stringify(draft), draft.version, ttl, draft.status, draft.id, ...toFields(audit)), ['ok']);
+      outcome(await write('saveDraft', ...k, JSON.stringify(draft), draft.version, ttl, draft.status, draft.id, ...toFields(audit)), ['ok']);
     },
   };
 
   const requests: Store['requests'] = {
     async reserveSequence(service, draftId, year) {
-      const reply = await script('reserveSequence')(keys.reservedSequence(service, draftId), keys.sequence(service, year), year, ttl);
+      // Acknowledged too: a number lost in a failover would be handed out again, to another referrer.
+      const reply = await write('reserveSequence', keys.reservedSequence(service, draftId), keys.sequence(service, year), year, ttl);
       const [y, n] = reply.split(':').map(Number);
       return { year: y!, n: n! };
     },
     async create(request: ConsultationRequest, draft: Draft, audit: AuditEntry, notify: Notification[] = []) {
       const { service, reference } = request;
-      const result = outcome(await script('createRequest')(
+      const result = outcome(await write('createRequest',
         keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
-        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service), keys.reservedSequence(service, draft.id),
         JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
         JSON.stringify(notify.map((n) => JSON.stringify(n))),
         ...toFields(audit),
-      ), ['created', 'exists']);
+      ), ['created', 'exists', 'taken']);
       if (result === 'created') return { created: true, request };
-      const existing = await readDoc<ConsultationRequest>(keys.request(service, reference));
+      if (result === 'taken') throw new ReferenceTakenError(reference);
+      const existing = await readAcked<ConsultationRequest>(service, keys.request(service, reference));
       return { created: false, request: existing! };
     },
     get: (service, reference) => readDoc<ConsultationRequest>(keys.request(service, reference)),
+    getConfirmed: (service, reference) => readAcked<ConsultationRequest>(service, keys.request(service, reference)),
     async listByOwner(service, ownerId, limit) {
       const refs = await redis.zrevrange(keys.ownerRequests(service, ownerId), 0, limit - 1);
       if (refs.length === 0) return [];
@@ -103,7 +146,7 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
         unschedule: effects.unschedule,
         notify: effects.notify?.map((n) => JSON.stringify(n)),
       };
-      outcome(await script('updateRequest')(
+      outcome(await write('updateRequest',
         keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service),
         keys.busy(service, effects.claimTime?.clinicianId ?? '-'), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'), keys.outbox(service),
         JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
@@ -113,7 +156,7 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
 
   const audit: Store['audit'] = {
     async append(service, entry) {
-      await redis.xadd(keys.audit(service), '*', ...toFields(entry));
+      await acked(() => writer.xadd(keys.audit(service), '*', ...toFields(entry)));
     },
     async recent(service, count) {
       const rows = await redis.xrevrange(keys.audit(service), '+', '-', 'COUNT', count);
@@ -121,13 +164,15 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
     },
   };
 
-  const outbox = createRedisOutbox(redis, (name, ...args) => script(name)(...args) as Promise<unknown>);
-  const run = (name: 'saveVersioned' | 'setField' | 'claimDue' | 'deadLetter' | 'retryDead', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
+  const outbox = createRedisOutbox(redis, (name, ...args) => script(name)(...args) as Promise<unknown>, {
+    script: write, append: (key, ...fields) => acked(() => writer.xadd(key, '*', ...fields)),
+  });
+  const run = (name: 'claimDue' | 'deadLetter', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
   return {
     drafts,
     requests,
     audit,
-    ...createRedisBookingStores(redis, run),
+    ...createRedisBookingStores(redis, run, write),
     outbox,
     async claimOnce(marker, ttlMs) {
       return (await redis.set(keys.once(marker), '1', 'PX', ttlMs, 'NX')) === 'OK';
@@ -150,8 +195,10 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
     async close() {
       await outbox.close();
       // quit() waits for pending replies; with Redis away it would wait for ever, so just let go.
-      if (redis.status !== 'ready') return redis.disconnect();
-      await redis.quit().catch(() => redis.disconnect());
+      await Promise.all([...new Set([redis, writer])].map(async (conn) => {
+        if (conn.status !== 'ready') return conn.disconnect();
+        await conn.quit().catch(() => conn.disconnect());
+      }));
     },
   };
 }

@@ -45,12 +45,18 @@ redis.call('SET', KEYS[1], reserved, 'PX', ARGV[2])
 return reserved`;
 
 /**
- * KEYS: request, draft, active pointer, owner index, audit, service index, outbox.
+ * KEYS: request, draft, active pointer, owner index, audit, service index, outbox, the draft's reserved number.
  * ARGV: request doc, draft doc, draft version, ttl ms, draft id, submitted-at ms, reference, notifications JSON, audit pairs...
- * Returns 'exists' (nothing changed), 'conflict' or 'created'.
+ * Returns 'exists' (this draft's request; nothing changed), 'taken' (another draft's: the draft's number is
+ * dropped so that a retry takes a new one), 'conflict' or 'created'.
  */
 export const CREATE_REQUEST = `${VERSION_MATCHES}
-if redis.call('EXISTS', KEYS[1]) == 1 then return 'exists' end
+local existing = redis.call('HGET', KEYS[1], 'doc')
+if existing then
+  if cjson.decode(existing).draftId == ARGV[5] then return 'exists' end
+  redis.call('DEL', KEYS[8])
+  return 'taken'
+end
 if not version_matches(KEYS[2], ARGV[3]) then return 'conflict' end
 redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', '1')
 save_draft(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[4], 'submitted', ARGV[5])
@@ -141,3 +147,12 @@ for _, id in ipairs(ids) do
   out[#out + 1] = redis.call('HGET', KEYS[2], id) or ''
 end
 return out`;
+
+/**
+ * KEYS: document, fence. Returns the document's `doc` (or nil). The fence write makes Redis WAIT that follows
+ * cover everything the primary held at this read, whichever connection wrote it.
+ */
+export const READ_FENCED = `
+local doc = redis.call('HGET', KEYS[1], 'doc')
+redis.call('SET', KEYS[2], '1', 'PX', 60000)
+return doc`;

@@ -7,6 +7,7 @@ import type { Request, Response } from 'restify';
 import type { MessageEndpoint } from '../../http/server';
 import type { Logger } from '../../logger';
 import type { ConsultationBot } from './consultation-bot';
+import { failureCode } from '../../ports/store';
 
 export interface BotCredentials {
   appId: string;
@@ -43,7 +44,7 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
   const adapter = new CloudAdapter(auth);
   // Proactive sends (the notifier) run through this too; TeamsSender carries their errors out itself, so none is lost here.
   adapter.onTurnError = async (context, error) => {
-    log.error({ evt: 'turn_error', code: error.name, activityType: context.activity.type }, 'turn failed');
+    log.error({ evt: 'turn_error', code: failureCode(error), activityType: context.activity.type }, 'turn failed');
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong and nothing was saved from that message. Please try again.').catch(() => undefined);
     }

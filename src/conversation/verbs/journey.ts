@@ -12,6 +12,7 @@ import { startRequest } from '../../app/start-request';
 import { submitRequest } from '../../app/submit-request';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { isMultiField } from '../../domain/referral/fields';
+import { urgentAdvice } from '../../domain/screening/screen';
 import { ANSWER_STEPS, STEPS, journeyOf, type AnswerStep } from '../../domain/referral/steps';
 import type { ActionView } from '../views/common';
 import { outcomeView } from '../views/outcome';
@@ -78,7 +79,9 @@ export const JOURNEY_VERBS = {
       try {
         parsed = stepInputs(raw, inputs);
         const { draft, stale } = await saveStep(cc.app, actor, { ...cmd, values: parsed.values });
-        return draftScreen(cc, draft, stale ? { notice: ERROR_TEXT.stale_card.text } : {});
+        // Advice about a risk to someone's safety is shown the moment it is answered, not at the end.
+        const urgent = urgentAdvice(catalogueFor(cc.app, cmd.service), draft.answers).join(' ');
+        return draftScreen(cc, draft, stale ? { notice: ERROR_TEXT.stale_card.text } : urgent ? { notice: urgent } : {});
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'invalid_input') throw e;
         return draftScreen(cc, own, { errors: e.issues, ...(parsed ? { values: parsed.raw } : {}) });

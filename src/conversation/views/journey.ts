@@ -6,7 +6,7 @@ import { FIELDS, type FieldId } from '../../domain/referral/fields';
 import { journeyOf, previousStep, type AnswerStep } from '../../domain/referral/steps';
 import type { ScreeningResult } from '../../domain/screening/outcome';
 import { formatDay } from '../../domain/time/london';
-import { CONSENT_LABELS, STEP_TITLES, YES_NO } from '../wording/labels';
+import { CONSENT_LABELS, RISK_LABELS, SEVERITY_LABELS, STEP_TITLES, YES_NO } from '../wording/labels';
 import { screeningView, type ScreeningView } from '../wording/screening-view';
 import { choices, errorRows, inputValues, type Choice, type ErrorRow, type Fact } from './common';
 
@@ -38,12 +38,13 @@ export interface StepView {
   /** The service's own words for this step (for example, that it is not a crisis service). */
   note: string;
   choices: {
-    roles: Choice[]; localAuthorities: Choice[]; exclusions: Choice[]; concerns: Choice[];
+    roles: Choice[]; localAuthorities: Choice[]; exclusions: Choice[]; concerns: Choice[]; difficulties: Choice[]; severities: Choice[]; risks: Choice[];
     statutoryPowers: Choice[]; gdprConditions: Choice[]; confidentialityBases: Choice[]; legalStatuses: Choice[]; urgencies: Choice[];
   };
   /** Each exclusion and concern in the service's own words, beside its short label. */
   exclusionNotes: { label: string; text: string }[];
   concernNotes: { label: string; text: string }[];
+  difficultyNotes: { label: string; text: string }[];
 }
 
 export interface StepOptions {
@@ -71,21 +72,25 @@ export function stepView(draft: Draft, step: AnswerStep, catalogue: Catalogue, o
     inclusionText: catalogue.criteria.no_inclusion_concern?.text ?? '',
     consentText: catalogue.criteria.consent_not_obtained?.text ?? '',
     populationText: catalogue.criteria.no_significant_concerns?.text ?? '',
-    overridePolicy: catalogue.consent?.override.localPolicy ?? '',
+    overridePolicy: catalogue.consent?.override?.localPolicy ?? '',
     note: catalogue.notes[step] ?? '',
     choices: {
       roles: choices(catalogue.referrerRoles),
       localAuthorities: choices(catalogue.catchment.localAuthorities),
       exclusions: choices(catalogue.exclusions),
       concerns: choices(catalogue.inclusionConcerns),
-      statutoryPowers: choices(catalogue.consent?.override.statutoryPowers ?? []),
-      gdprConditions: choices(catalogue.consent?.override.gdprConditions ?? []),
-      confidentialityBases: choices(catalogue.consent?.override.confidentialityBases ?? []),
+      difficulties: choices(catalogue.parentDifficulties),
+      severities: Object.entries(SEVERITY_LABELS).map(([value, title]) => ({ value, title })),
+      risks: Object.entries(RISK_LABELS).map(([value, title]) => ({ value, title })),
+      statutoryPowers: choices(catalogue.consent?.override?.statutoryPowers ?? []),
+      gdprConditions: choices(catalogue.consent?.override?.gdprConditions ?? []),
+      confidentialityBases: choices(catalogue.consent?.override?.confidentialityBases ?? []),
       legalStatuses: choices(catalogue.legalStatuses),
       urgencies: choices(catalogue.urgencies),
     },
     exclusionNotes: catalogue.exclusions.map((e) => ({ label: e.label, text: e.text })),
     concernNotes: catalogue.inclusionConcerns.filter((c) => !c.other).map((c) => ({ label: c.label, text: c.text })),
+    difficultyNotes: catalogue.parentDifficulties.map((d) => ({ label: d.label, text: d.text })),
   };
 }
 
@@ -104,7 +109,7 @@ export function answerSections(answers: Answers, catalogue: Catalogue, reader: '
   const asks = (f: FieldId) => Object.values(journey.fields).some((list) => list?.includes(f));
   const your = reader === 'referrer' ? 'Your' : "Referrer's";
   const titles = (list: readonly { id: string; label: string }[], ids: readonly string[] | undefined) => (ids ?? []).map((id) => labelOf(list, id) ?? id).join('; ') || 'None';
-  const { about, exclusions: ex, concerns, consent, details } = answers;
+  const { about, exclusions: ex, concerns, parent, consent, details } = answers;
   const when = <T>(ok: boolean, facts: () => T[]): T[] => (ok ? facts() : []);
   const override = catalogue.consent?.override;
   const sections: Record<AnswerStep, () => Fact[]> = {
@@ -132,6 +137,12 @@ export function answerSections(answers: Answers, catalogue: Catalogue, reader: '
     concerns: () => [
       fact('Concerns', titles(catalogue.inclusionConcerns, concerns?.concerns)),
       ...when(!!concerns?.otherConcern, () => [fact('The other concern', concerns?.otherConcern)]),
+    ],
+    parent: () => [
+      fact('Difficulties', titles(catalogue.parentDifficulties, parent?.parentDifficulties)),
+      fact('How severe they seem', parent?.parentSeverity && SEVERITY_LABELS[parent.parentSeverity]),
+      fact('Already under a community mental health team', yesNo(parent?.inSecondaryMentalHealthCare)),
+      fact('Risk to their own safety', parent?.riskToSelf && RISK_LABELS[parent.riskToSelf]),
     ],
     consent: () => [
       fact('Consent', consent?.consentStatus && CONSENT_LABELS[consent.consentStatus]),

@@ -4,6 +4,7 @@ import type { ConsentStatus } from '../../domain/referral/answers';
 import type { StepId } from '../../domain/referral/steps';
 import type { RequestStatus } from '../../domain/request/consultation-request';
 import type { Effect, Outcome } from '../../domain/screening/outcome';
+import type { RiskToSelf, Severity } from '../../domain/screening/screening-input';
 
 /** Every word the screens use for a code, in one place. A service's own words come from its catalogue. */
 
@@ -11,6 +12,7 @@ export const STEP_TITLES: Record<StepId, string> = {
   about: 'About you and the family',
   exclusions: 'Who not to refer',
   concerns: 'Concerns',
+  parent: 'The parent\'s mental health',
   consent: 'Consent',
   details: 'What you need',
   review: 'Review',
@@ -103,13 +105,23 @@ export const CONSENT_LABELS: Record<ConsentStatus, string> = {
 
 export const YES_NO = { yes: 'Yes', no: 'No' } as const;
 
+/** The referrer's judgement of a parent's difficulties; the service screens properly. */
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  mild: 'Mild: getting by day to day', moderate: 'Moderate: affecting daily life and parenting', severe: 'Severe: struggling to manage day to day',
+};
+
+export const RISK_LABELS: Record<RiskToSelf, string> = {
+  none: 'No known risk', historic: 'A risk in the past, not now', current: 'A current risk',
+};
+
 /** Labels for field ids in error lists, as the cards show them. */
 export const FIELD_LABELS: Record<string, string> = {
   referrerRole: 'Your role', referrerTeam: 'Your team', familyName: 'Family name', caseNumber: 'Case number',
   youngestChildDob: "Youngest child's date of birth", unbornDueDate: 'Expected date of birth', openToChildrensSocialCare: 'Open to a safeguarding team',
   significantConcerns: 'Significant safeguarding concerns', childrenInParentsCare: "Children in the parents' care", localAuthority: 'Local authority',
   otherConcern: 'The other concern', consentFrom: 'Which parent or carer', statutoryPower: 'Statutory power', gdprConditions: 'UK GDPR conditions',
-  confidentialityBasis: 'Confidentiality', legalStatuses: 'Legal status',
+  confidentialityBasis: 'Confidentiality', legalStatuses: 'Legal status', parentDifficulties: 'Difficulties', parentSeverity: 'How severe',
+  inSecondaryMentalHealthCare: 'Community mental health team', riskToSelf: 'Risk to their own safety', parent: 'The parent\'s mental health',
   exclusions: 'Who not to refer', inCareProceedings: 'Care proceedings', courtSupportsReunification: 'Court supports reunification',
   evidenceOfEngagement: 'Evidence of engagement', concerns: 'Concerns', consentStatus: 'Consent', justification: 'Justification',
   lawfulBasis: 'Lawful basis', approvedBy: 'Approved by', familyInformed: 'Family told', familyNotInformedReason: 'Why the family was not told',

@@ -113,15 +113,21 @@ export const CatalogueSchema = z.object({
   inclusionConcerns: z.array(ConcernSchema).refine(unique, 'concern ids must be unique'),
   exclusions: z.array(ExclusionSchema).refine(unique, 'exclusion ids must be unique'),
   consent: z.object({
-    /** A safeguarding override records the statutory power, the UK GDPR conditions and the common-law confidentiality basis apart. */
+    /**
+     * A safeguarding override records the statutory power, the UK GDPR conditions and the common-law
+     * confidentiality basis apart. A service with no `override` takes none: its work needs the person's own
+     * agreement (therapy for a parent cannot be given without that parent's), and an override cannot proceed.
+     */
     override: z.object({
       statutoryPowers: LegalChoices,
       gdprConditions: LegalChoices,
       confidentialityBases: LegalChoices,
       /** What an override needs besides the service's own words (manager's approval, review date, whether the family was told). */
       localPolicy: z.string().min(1),
-    }),
+    }).optional(),
   }).optional(),
+  /** The parent's presenting difficulties a service works with (the Parental Psychology Service's). */
+  parentDifficulties: z.array(ConcernSchema).default([]).refine(unique, 'difficulty ids must be unique'),
   legalStatuses: z.array(LegalStatusSchema).min(1).refine(unique, 'legal status ids must be unique'),
   urgencies: z.array(UrgencySchema).min(1).refine(unique, 'urgency ids must be unique'),
   /** Words the journey shows beside a step's questions (for example "we are not a crisis service"), by step id. */

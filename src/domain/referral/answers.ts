@@ -30,6 +30,14 @@ export interface ConcernsAnswers {
 }
 
 /** `not_obtained` is the first version's word for `not_yet_sought`: answers saved then still read. */
+/** The parent's mental health, as the referrer judges it (the Parental Psychology Service screens properly). */
+export interface ParentAnswers {
+  parentDifficulties?: string[];
+  parentSeverity?: 'mild' | 'moderate' | 'severe';
+  inSecondaryMentalHealthCare?: 'yes' | 'no';
+  riskToSelf?: 'none' | 'historic' | 'current';
+}
+
 export const CONSENT_STATUSES = ['obtained', 'refused', 'not_yet_sought', 'safeguarding_override'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number] | 'not_obtained';
 
@@ -62,6 +70,7 @@ export interface Answers {
   about?: About;
   exclusions?: ExclusionsAnswers;
   concerns?: ConcernsAnswers;
+  parent?: ParentAnswers;
   consent?: ConsentAnswers;
   details?: Details;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Catalogue } from '../catalogue/catalogue';
+import type { ScreeningRule } from '../screening/rule';
 import { RULES, isRuleId } from '../screening/rules';
+import { RISKS_TO_SELF, SEVERITIES } from '../screening/screening-input';
 import { CONSENT_STATUSES } from './answers';
 import type { AnswerStep } from './steps';
 
@@ -12,8 +14,9 @@ const yesNo = (label: string) => z.enum(['yes', 'no'], { error: `choose yes or n
 const isoDate = (label: string) => z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
 const oneOf = (list: readonly { id: string }[], error: string) => z.enum(list.map((x) => x.id) as [string, ...string[]], { error });
 const ids = () => z.array(z.string().max(60)).max(20);
-const overrideChoice = (pick: (o: NonNullable<Catalogue['consent']>['override']) => readonly { id: string }[], error: string) => (c: Catalogue) =>
-  (c.consent ? oneOf(pick(c.consent.override), error) : z.string()).optional();
+type Override = NonNullable<NonNullable<Catalogue['consent']>['override']>;
+const overrideChoice = (pick: (o: Override) => readonly { id: string }[], error: string) => (c: Catalogue) =>
+  (c.consent?.override ? oneOf(pick(c.consent.override), error) : z.string()).optional();
 
 interface Field {
   step: AnswerStep;
@@ -43,6 +46,10 @@ export const FIELDS = {
   evidenceOfEngagement: { step: 'exclusions', schema: () => yesNo('evidence of engagement').optional() },
   concerns: { step: 'concerns', schema: ids, multi: true },
   otherConcern: { step: 'concerns', schema: () => text(0, 500, 'The other concern').optional() },
+  parentDifficulties: { step: 'parent', schema: ids, multi: true },
+  parentSeverity: { step: 'parent', schema: () => z.enum(SEVERITIES, { error: 'choose how severe the difficulties seem' }) },
+  inSecondaryMentalHealthCare: { step: 'parent', schema: () => yesNo('whether a community mental health team already sees the parent') },
+  riskToSelf: { step: 'parent', schema: () => z.enum(RISKS_TO_SELF, { error: 'choose whether there is a risk to the parent\'s own safety' }) },
   consentStatus: { step: 'consent', schema: () => z.enum(CONSENT_STATUSES, { error: 'choose where consent stands' }) },
   consentFrom: { step: 'consent', schema: () => text(0, 80, 'Which parent or carer').optional() },
   justification: { step: 'consent', schema: () => text(0, 2000, 'Justification').optional() },
@@ -65,7 +72,8 @@ const ALWAYS: readonly FieldId[] = ['referrerRole', 'referrerTeam', 'familyName'
 
 /** The questions a service asks, in the journey's order. */
 export function fieldsFor(catalogue: Catalogue): FieldId[] {
-  const asked = new Set<FieldId>([...ALWAYS, ...catalogue.screening.rules.filter(isRuleId).flatMap((id) => RULES[id].asks)]);
+  const asks = (rule: ScreeningRule) => (typeof rule.asks === 'function' ? rule.asks(catalogue) : rule.asks);
+  const asked = new Set<FieldId>([...ALWAYS, ...catalogue.screening.rules.filter(isRuleId).flatMap((id) => asks(RULES[id]))]);
   return (Object.keys(FIELDS) as FieldId[]).filter((f) => asked.has(f));
 }
 

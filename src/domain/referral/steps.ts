@@ -2,10 +2,10 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { FIELDS, fieldsFor, type FieldId } from './fields';
 
 /** The journey's cards, in order; `review` shows everything and submits. A service asks only the steps it has questions for. */
-export const STEPS = ['about', 'exclusions', 'concerns', 'consent', 'details', 'review'] as const;
+export const STEPS = ['about', 'exclusions', 'concerns', 'parent', 'consent', 'details', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
 export type AnswerStep = Exclude<StepId, 'review'>;
-export const ANSWER_STEPS: readonly AnswerStep[] = ['about', 'exclusions', 'concerns', 'consent', 'details'];
+export const ANSWER_STEPS: readonly AnswerStep[] = ['about', 'exclusions', 'concerns', 'parent', 'consent', 'details'];
 
 export const isStep = (s: unknown): s is StepId => typeof s === 'string' && (STEPS as readonly string[]).includes(s);
 

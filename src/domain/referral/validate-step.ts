@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Catalogue } from '../catalogue/catalogue';
 import { DomainError, fieldIssues, type FieldIssue } from '../errors';
-import type { Answers, ConsentAnswers, Details, ExclusionsAnswers, ConcernsAnswers, About } from './answers';
+import type { Answers, ConsentAnswers, Details, ExclusionsAnswers, ConcernsAnswers, About, ParentAnswers } from './answers';
 import { FIELDS } from './fields';
 import { journeyOf, type AnswerStep } from './steps';
 
-type StepValue = { about: About; exclusions: ExclusionsAnswers; concerns: ConcernsAnswers; consent: ConsentAnswers; details: Details };
+type StepValue = { about: About; exclusions: ExclusionsAnswers; concerns: ConcernsAnswers; parent: ParentAnswers; consent: ConsentAnswers; details: Details };
 type Checks<S extends AnswerStep> = (value: StepValue[S], ctx: StepContext) => FieldIssue[];
 
 /** What a step's cross-field checks may consult besides its own answers. */
@@ -40,6 +40,7 @@ const CHECKS: { [S in AnswerStep]: Checks<S> } = {
       ...(other && (v.otherConcern ?? '').length < 10 ? [{ field: 'otherConcern', message: 'describe the other concern in a few words (at least 10 characters)' }] : []),
     ];
   },
+  parent: (v, { catalogue }) => unknownIds('parentDifficulties', v.parentDifficulties, catalogue.parentDifficulties),
   consent: (v, { today }) => {
     const issues: FieldIssue[] = [];
     const need = (ok: unknown, field: string, message: string) => { if (!ok) issues.push({ field, message }); };

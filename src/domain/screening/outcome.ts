@@ -15,6 +15,8 @@ export interface Reason {
   signpostServices?: { service: string; text: string }[];
   /** Said whatever the outcome (for example, that a referral does not guarantee therapy). */
   caveat?: string;
+  /** A supporting reason listed only when the referral goes forward (eligible or clinical review). */
+  onlyIfForward?: true;
 }
 
 export interface ScreeningResult {

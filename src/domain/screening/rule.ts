@@ -19,11 +19,16 @@ export interface ScreeningRule {
   input: (catalogue: Catalogue) => InputShape;
   /** Ids the document names that the catalogue must know (checked once the document's shape is right). */
   knownIds?: (input: ScreeningInput, catalogue: Catalogue) => FieldIssue[];
-  /** The journey's questions it needs answered. */
-  asks: readonly FieldId[];
+  /** The journey's questions it needs answered (for some rules, depending on what the service allows). */
+  asks: readonly FieldId[] | ((catalogue: Catalogue) => readonly FieldId[]);
   /** Its part of the screening document, from a complete draft's answers. */
   fromAnswers: (answers: Required<Answers>) => Partial<ScreeningInput>;
   check: (input: ScreeningInput, catalogue: Catalogue) => Reason[];
+  /**
+   * A criterion whose caveat must be shown the moment the journey's answers trigger it, before the request
+   * is complete (urgent advice about a risk to someone's safety).
+   */
+  alertsOn?: (answers: Answers) => string | undefined;
 }
 
 /**

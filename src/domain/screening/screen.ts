@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
+import type { Answers } from '../referral/answers';
 import { outcomeOf, type ScreeningResult } from './outcome';
 import type { ScreeningRule } from './rule';
 import { isRuleId, RULES } from './rules';
@@ -14,13 +15,25 @@ export const rulesOf = (catalogue: Catalogue): ScreeningRule[] => catalogue.scre
  * The input must already have been checked with {@link parseScreeningInput}.
  */
 export function screen(input: ScreeningInput, catalogue: Catalogue, inForce: ReadonlySet<string> = new Set()): ScreeningResult {
-  const reasons = rulesOf(catalogue).flatMap((rule) => rule.check(input, catalogue)).map((r) => {
+  const found = rulesOf(catalogue).flatMap((rule) => rule.check(input, catalogue)).map((r) => {
     if (!r.signpostServices) return r;
     const { signpostServices, ...rest } = r;
     const available = signpostServices.filter((s) => inForce.has(s.service));
     return available.length > 0 ? { ...rest, signpostServices: available } : rest;
   });
-  return { outcome: outcomeOf(reasons), reasons, catalogueVersion: catalogue.version };
+  const outcome = outcomeOf(found);
+  const forward = outcome === 'eligible' || outcome === 'clinical_review';
+  const reasons = found.filter((r) => forward || !r.onlyIfForward).map(({ onlyIfForward: _internal, ...r }) => r);
+  return { outcome, reasons, catalogueVersion: catalogue.version };
+}
+
+/** Urgent advice the answers so far call for at once (the caveats of criteria they already trigger). */
+export function urgentAdvice(catalogue: Catalogue, answers: Answers): string[] {
+  return rulesOf(catalogue).flatMap((rule) => {
+    const criterion = rule.alertsOn?.(answers);
+    const caveat = criterion ? catalogue.criteria[criterion]?.caveat : undefined;
+    return caveat ? [caveat] : [];
+  });
 }
 
 /**

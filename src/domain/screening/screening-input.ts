@@ -52,7 +52,14 @@ export interface ScreeningInput {
   exclusions?: string[];
   careProceedings?: CareProceedings;
   consent?: Consent;
+  /** The parent's own mental health (the Parental Psychology Service): the referrer's judgement; the service screens properly. */
+  parent?: { difficulties?: string[]; severity?: Severity; inSecondaryMentalHealthCare?: boolean; riskToSelf?: RiskToSelf };
 }
+
+export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const RISKS_TO_SELF = ['none', 'historic', 'current'] as const;
+export type RiskToSelf = (typeof RISKS_TO_SELF)[number];
 
 /** A rule's part of the screening document, as zod schemas (nested objects of schemas). */
 export interface InputShape {

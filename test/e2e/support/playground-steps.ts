@@ -1,6 +1,5 @@
-import { ANSWER_STEPS } from '../../../src/domain/referral/steps';
 import { cardText, findAction } from '../../support/bot-client';
-import { buildAnswers } from '../../support/builders';
+import { buildAnswers, FASS_STEPS } from '../../support/builders';
 import { asCardInputs } from '../../support/journey';
 import { CARD_TYPE, type BotEvent, type PlaygroundClient } from './playground-client';
 
@@ -46,16 +45,29 @@ export async function publishEveryDay(client: PlaygroundClient): Promise<Playgro
 }
 
 /**
+ * Types "request consultation" in personal chat and, with more than one service in force, picks FASS on the
+ * card that asks which; returns the card the journey starts from (a first step, or "in progress"), where it is.
+ */
+export async function startFassRequest(client: PlaygroundClient): Promise<CardAt & { card: PlaygroundCard }> {
+  await client.sendText(client.ids.personal, 'request consultation');
+  const shown = await client.waitFor((e) => e.kind === 'create' && e.conversationId === client.ids.personal && e.card !== undefined);
+  const at = { conversationId: client.ids.personal, messageId: shown.messageId! };
+  if (!cardText(shown.card).includes('Which service?')) return { ...at, card: shown.card! };
+  const res = await client.invoke(at.conversationId, at.messageId, 'request.start', { service: 'fass' });
+  return { ...at, card: res.value as PlaygroundCard };
+}
+
+/**
  * The playground's user requests a consultation in their personal chat with the synthetic answers of
  * `buildAnswers()` (an eligible request); returns its reference and the outcome card, where it was posted.
  */
 export async function submitEligibleRequest(client: PlaygroundClient): Promise<{ reference: string; at: CardAt; card: PlaygroundCard }> {
-  await client.sendText(client.ids.personal, 'request consultation');
-  const started = await client.waitFor((e) => e.kind === 'create' && e.conversationId === client.ids.personal && cardText(e.card).includes('Step 1 of 6'));
-  const at = { conversationId: client.ids.personal, messageId: started.messageId! };
-  let card = started.card!;
+  const started = await startFassRequest(client);
+  const at = { conversationId: started.conversationId, messageId: started.messageId };
+  let card = started.card;
+  if (!cardText(card).includes('Step 1 of 6')) throw new Error(`not a first step: ${cardText(card).slice(0, 200)}`);
   const answers = buildAnswers();
-  for (const step of ANSWER_STEPS) card = await click(client, at, card, 'draft.save', asCardInputs(answers[step]));
+  for (const step of FASS_STEPS) card = await click(client, at, card, 'draft.save', asCardInputs(answers[step]));
   card = await click(client, at, card, 'request.submit');
   const reference = REFERENCE.exec(cardText(card))?.[0];
   if (!reference) throw new Error(`no reference on the submitted card: ${cardText(card).slice(0, 300)}`);

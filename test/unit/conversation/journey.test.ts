@@ -68,7 +68,7 @@ describe('the conversation layer alone drives a request, its booking and its net
 
   it('welcomes with a way into each service, then asks only the new service\'s questions and screens by its rules', async () => {
     const [welcome] = await typedCommand(cc, referrer, 'hi');
-    expect(welcome!.view).toMatchObject({ kind: 'welcome', services: [{ service: 'eras' }, { service: 'fass' }] });
+    expect(welcome!.view).toMatchObject({ kind: 'welcome', services: [{ service: 'eras' }, { service: 'fass' }, { service: 'pps' }] });
     let view = await act(referrer, 'request.start', { service: 'eras' });
     expect(view).toMatchObject({ kind: 'step', step: 'about', stepNumber: 1, stepCount: 5, ask: { localAuthority: true, openToChildrensSocialCare: false } });
     const step = (values: Record<string, string>) => {

@@ -5,6 +5,10 @@ import { consent } from './consent';
 import { exclusions } from './exclusions';
 import { inclusionConcerns } from './inclusion-concerns';
 import { openToSocialCare } from './open-to-social-care';
+import { parentDifficulties } from './parent-difficulties';
+import { parentSeverity } from './parent-severity';
+import { riskToSelf } from './risk-to-self';
+import { specialistCare } from './specialist-care';
 import { population } from './population';
 import { referrerRole } from './referrer-role';
 
@@ -18,6 +22,10 @@ export const RULES = {
   exclusions,
   care_proceedings: careProceedings,
   inclusion_concerns: inclusionConcerns,
+  parent_difficulties: parentDifficulties,
+  parent_severity: parentSeverity,
+  specialist_care: specialistCare,
+  risk_to_self: riskToSelf,
 } as const satisfies Record<string, ScreeningRule>;
 
 export type RuleId = keyof typeof RULES;

@@ -112,14 +112,14 @@ describe('the guide\'s words, where they belong', () => {
   });
 
   it('marks what is ours, not the service\'s, as local policy', () => {
-    expect(fass.consent!.override.localPolicy).toMatch(/^Local policy \(not the service's words\)/);
+    expect(fass.consent!.override!.localPolicy).toMatch(/^Local policy \(not the service's words\)/);
     expect(fass.inclusionConcerns.find((c) => c.other)!.source).toBe('local policy');
     expect(fass.criteria.no_inclusion_concern!.signpostingSource).toBe('local policy');
   });
 });
 
 describe('the lawful basis of a safeguarding override, as three separate answers', () => {
-  const override = fass.consent!.override;
+  const override = fass.consent!.override!;
   it('offers statutory powers from the Children Acts, and the UK GDPR conditions with the right Schedule 1 condition', () => {
     expect(override.statutoryPowers.map((p) => p.label)).toEqual(expect.arrayContaining([
       expect.stringContaining('Children Act 1989, section 47'), expect.stringContaining('Children Act 1989, section 17'),

@@ -27,7 +27,7 @@ describe('checking a screening document', () => {
     ['an override without justification', { consent: { status: 'safeguarding_override' } }, ['consent.justification']],
     ['an override with a blank justification', { consent: { status: 'safeguarding_override', justification: '   ' } }, ['consent.justification']],
     ['an unknown consent status', { consent: { status: 'maybe' } }, ['consent.status']],
-    ['an unknown service', { service: 'pps' }, ['service']],
+    ['an unknown service', { service: 'nosuch' }, ['service']],
   ])('names the field for %s', (_name, override, fields) => {
     expect(fieldsOf({ ...buildScreeningInput(), ...override })).toEqual(fields);
   });
