@@ -183,8 +183,9 @@ describe('the workspace at work (light theme)', () => {
 
   it('lets the coordinator add someone the bot has met to the roster by picking their name', async () => {
     const t = await open('demo-coordinator', 'roster', 'default', 'The roster');
-    await t.getByRole('combobox').click();
-    await t.getByRole('combobox').pressSequentially('therap');
+    const picker = t.getByRole('combobox', { name: /^Person/ });
+    await picker.click();
+    await picker.pressSequentially('therap');
     await t.getByRole('option', { name: /Demo Family Therapist/ }).click();
     await t.getByRole('button', { name: 'Save roles' }).click();
     await t.getByRole('cell', { name: 'Demo Family Therapist', exact: true }).waitFor();
