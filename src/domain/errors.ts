@@ -22,7 +22,14 @@ export type ErrorCode =
   | 'time_unavailable'
   | 'request_moved_on'
   | 'consultation_not_started'
-  | 'outcome_too_early';
+  | 'outcome_too_early'
+  | 'episode_not_offered'
+  | 'episode_exists'
+  | 'episode_not_found'
+  | 'episode_closed'
+  | 'session_not_started'
+  | 'session_recorded'
+  | 'series_unavailable';
 
 /** A field that failed validation, named as the user sees it on the card. */
 export interface FieldIssue {

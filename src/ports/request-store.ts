@@ -4,15 +4,26 @@ import type { ConsultationRequest } from '../domain/request/consultation-request
 import type { Notification } from '../domain/network/notification';
 import type { Job } from './job-queue';
 
+/** A span of a clinician's time, in UTC. */
+export interface TimeSpan {
+  start: string;
+  end: string;
+}
+
 /** What else changes in the same atomic step as a request. */
 export interface RequestEffects {
   schedule?: Job[];
   unschedule?: string[];
   /** Notifications for the outbox. */
   notify?: Notification[];
-  /** Claims the clinician's time; refused with `clinician_busy` if it overlaps (with the buffer) a booking they have. */
-  claimTime?: { clinicianId: string; start: string; end: string; bufferMs: number };
-  releaseTime?: { clinicianId: string; start: string; end: string };
+  /**
+   * Claims time in one clinician's calendar (a consultation, or a whole series of sessions): refused with
+   * `clinician_busy`, changing nothing, if any of it overlaps (with the buffer) a booking they have or another
+   * span of the same claim.
+   */
+  claim?: { clinicianId: string; bufferMs: number; times: TimeSpan[] };
+  /** Gives back time in one clinician's calendar; done before the claim is checked, so that a session can move within its own buffer. */
+  release?: { clinicianId: string; times: TimeSpan[] };
 }
 
 /** A reserved place in a service's yearly numbering. */

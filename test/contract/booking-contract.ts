@@ -16,7 +16,10 @@ const MINUTE = 60_000;
 const BUFFER = 15 * MINUTE;
 const at = (hhmm: string) => `2026-12-07T${hhmm}:00.000Z`;
 const ms = (hhmm: string) => Date.parse(at(hhmm));
-const claim = (clinicianId: string, from: string, to: string): RequestEffects['claimTime'] => ({ clinicianId, start: at(from), end: at(to), bufferMs: BUFFER });
+const claim = (clinicianId: string, from: string, to: string): RequestEffects['claim'] => ({ clinicianId, bufferMs: BUFFER, times: [{ start: at(from), end: at(to) }] });
+const release = (clinicianId: string, from: string, to: string): RequestEffects['release'] => ({ clinicianId, times: [{ start: at(from), end: at(to) }] });
+/** A day's time as a span, on the contract's day plus `weeks` weeks. */
+const onWeek = (weeks: number, from: string, to: string) => ({ start: new Date(ms(from) + weeks * 7 * 86_400_000).toISOString(), end: new Date(ms(to) + weeks * 7 * 86_400_000).toISOString() });
 const byStart = (busy: BusyTime[]) => [...busy].sort((a, b) => a.start - b.start);
 
 /** The booking side of every Store: roster, availability, claimed time, jobs and conversations, on memory and on Redis. */
@@ -98,7 +101,7 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
     describe('claiming a clinician\'s time', () => {
       it('books the time and reports it as busy', async () => {
         const request = await submitted('FASS-2026-0201');
-        await step(request, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        await step(request, { claim: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([{ start: ms('10:00'), end: ms('11:00'), reference: 'FASS-2026-0201' }]);
         expect(await store.availability.busy('fass', 'clinician-b', new Date(at('00:00')))).toEqual([]);
         expect((await store.requests.get('fass', 'FASS-2026-0201'))).toMatchObject({ status: 'booked', version: 2 });
@@ -107,8 +110,8 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
       it('reports only consultations that end after the moment asked about, including one under way', async () => {
         const morning = await submitted('FASS-2026-0202');
         const afternoon = await submitted('FASS-2026-0203');
-        await step(morning, { claimTime: claim('clinician-a', '09:00', '10:00') });
-        await step(afternoon, { claimTime: claim('clinician-a', '14:00', '15:00') });
+        await step(morning, { claim: claim('clinician-a', '09:00', '10:00') });
+        await step(afternoon, { claim: claim('clinician-a', '14:00', '15:00') });
         expect(byStart(await store.availability.busy('fass', 'clinician-a', new Date(at('09:30'))))).toEqual([
           { start: ms('09:00'), end: ms('10:00'), reference: 'FASS-2026-0202' },
           { start: ms('14:00'), end: ms('15:00'), reference: 'FASS-2026-0203' },
@@ -125,11 +128,11 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         const first = await submitted('FASS-2026-0210');
         const second = await submitted('FASS-2026-0211');
         const waiting = buildJob({ id: 'escalate:FASS-2026-0211:offer-1', kind: 'escalation', reference: second.reference, due: at('08:00') });
-        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00'), schedule: [waiting] }, { status: 'booked' });
+        await step(first, { claim: claim('clinician-a', '10:00', '11:00'), schedule: [waiting] }, { status: 'booked' });
         const auditBefore = await store.audit.recent('fass', 100);
 
         await expect(step(second, {
-          claimTime: claim('clinician-a', from, to),
+          claim: claim('clinician-a', from, to),
           schedule: [buildJob({ id: 'remind:second:24h', reference: second.reference, due: at('09:00') })],
           unschedule: [waiting.id],
         }, { status: 'booked' })).rejects.toMatchObject({ code: 'clinician_busy' });
@@ -146,8 +149,8 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
       ])('allows an hour %s', async (_, from, to) => {
         const first = await submitted('FASS-2026-0220');
         const second = await submitted('FASS-2026-0221');
-        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') });
-        await step(second, { claimTime: claim('clinician-a', from, to) });
+        await step(first, { claim: claim('clinician-a', '10:00', '11:00') });
+        await step(second, { claim: claim('clinician-a', from, to) });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(2);
         expect((await store.requests.get('fass', second.reference))?.version).toBe(2);
       });
@@ -155,43 +158,72 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
       it('lets another clinician take the same hour', async () => {
         const first = await submitted('FASS-2026-0230');
         const second = await submitted('FASS-2026-0231');
-        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') });
-        await step(second, { claimTime: claim('clinician-b', '10:00', '11:00') });
+        await step(first, { claim: claim('clinician-a', '10:00', '11:00') });
+        await step(second, { claim: claim('clinician-b', '10:00', '11:00') });
         expect(await store.availability.busy('fass', 'clinician-b', new Date(at('00:00')))).toEqual([{ start: ms('10:00'), end: ms('11:00'), reference: second.reference }]);
       });
 
       it('frees the time when it is released, so that another request can claim it', async () => {
         const first = await submitted('FASS-2026-0240');
         const second = await submitted('FASS-2026-0241');
-        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        await step(first, { claim: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
         const booked = (await store.requests.get('fass', first.reference))!;
-        await step(booked, { releaseTime: { clinicianId: 'clinician-a', start: at('10:00'), end: at('11:00') } }, { status: 'awaiting_booking' });
+        await step(booked, { release: release('clinician-a', '10:00', '11:00') }, { status: 'awaiting_booking' });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([]);
-        await step(second, { claimTime: claim('clinician-a', '10:30', '11:30') });
+        await step(second, { claim: claim('clinician-a', '10:30', '11:30') });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([{ start: ms('10:30'), end: ms('11:30'), reference: second.reference }]);
       });
 
       it('releases only the releasing request\'s own time', async () => {
         const first = await submitted('FASS-2026-0250');
         const second = await submitted('FASS-2026-0251');
-        await step(first, { claimTime: claim('clinician-a', '10:00', '11:00') });
-        await step(second, { releaseTime: { clinicianId: 'clinician-a', start: at('10:00'), end: at('11:00') } });
+        await step(first, { claim: claim('clinician-a', '10:00', '11:00') });
+        await step(second, { release: release('clinician-a', '10:00', '11:00') });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(1);
       });
 
       it('moves a booking from one clinician to another in one step', async () => {
         const request = await submitted('FASS-2026-0255');
-        await step(request, { claimTime: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
+        await step(request, { claim: claim('clinician-a', '10:00', '11:00') }, { status: 'booked' });
         const booked = (await store.requests.get('fass', request.reference))!;
-        await step(booked, { claimTime: claim('clinician-b', '10:00', '11:00'), releaseTime: { clinicianId: 'clinician-a', start: at('10:00'), end: at('11:00') } });
+        await step(booked, { claim: claim('clinician-b', '10:00', '11:00'), release: release('clinician-a', '10:00', '11:00') });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([]);
         expect(await store.availability.busy('fass', 'clinician-b', new Date(at('00:00')))).toHaveLength(1);
+      });
+
+      it('claims a whole series in one step, and refuses all of it if one session would clash or the series overlaps itself', async () => {
+        const other = await submitted('FASS-2026-0280');
+        const series = await submitted('FASS-2026-0281');
+        await step(other, { claim: { clinicianId: 'clinician-a', bufferMs: BUFFER, times: [onWeek(2, '10:30', '11:30')] } });
+        const weekly = (weeks: number[]) => ({ clinicianId: 'clinician-a', bufferMs: BUFFER, times: weeks.map((w) => onWeek(w, '10:00', '11:00')) });
+        await expect(step(series, { claim: weekly([0, 1, 2, 3]) })).rejects.toMatchObject({ code: 'clinician_busy' });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(1);
+        expect(await store.requests.get('fass', series.reference)).toEqual(series);
+        const selfOverlap = { clinicianId: 'clinician-a', bufferMs: BUFFER, times: [onWeek(0, '10:00', '11:00'), onWeek(0, '11:10', '12:10')] };
+        await expect(step(series, { claim: selfOverlap })).rejects.toMatchObject({ code: 'clinician_busy' });
+        expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toHaveLength(1);
+        await step(series, { claim: weekly([0, 1, 3, 4]) });
+        expect(byStart(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).map((b) => b.reference))
+          .toEqual(['FASS-2026-0281', 'FASS-2026-0281', 'FASS-2026-0280', 'FASS-2026-0281', 'FASS-2026-0281']);
+      });
+
+      it('moves one session within its own buffer (release and claim in one step), and leaves it where it was when the new time clashes', async () => {
+        const other = await submitted('FASS-2026-0290');
+        const series = await submitted('FASS-2026-0291');
+        await step(other, { claim: claim('clinician-a', '13:00', '14:00') });
+        await step(series, { claim: { clinicianId: 'clinician-a', bufferMs: BUFFER, times: [onWeek(0, '10:00', '11:00'), onWeek(1, '10:00', '11:00')] } });
+        const current = (await store.requests.get('fass', series.reference))!;
+        await expect(step(current, { release: release('clinician-a', '10:00', '11:00'), claim: claim('clinician-a', '12:30', '13:30') }))
+          .rejects.toMatchObject({ code: 'clinician_busy' });
+        expect(byStart(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).map((b) => b.start)).toEqual([ms('10:00'), ms('13:00'), Date.parse(onWeek(1, '10:00', '11:00').start)]);
+        await step(current, { release: release('clinician-a', '10:00', '11:00'), claim: claim('clinician-a', '10:30', '11:30') });
+        expect(byStart(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).map((b) => b.start)).toEqual([ms('10:30'), ms('13:00'), Date.parse(onWeek(1, '10:00', '11:00').start)]);
       });
 
       it('claims nothing when the request version is stale', async () => {
         const request = await submitted('FASS-2026-0260');
         await step(request, {});
-        await expect(step(request, { claimTime: claim('clinician-a', '10:00', '11:00') })).rejects.toMatchObject({ code: 'version_conflict' });
+        await expect(step(request, { claim: claim('clinician-a', '10:00', '11:00') })).rejects.toMatchObject({ code: 'version_conflict' });
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('00:00')))).toEqual([]);
       });
 
@@ -199,8 +231,8 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         const first = await submitted('FASS-2026-0270');
         const second = await submitted('FASS-2026-0271');
         const results = await Promise.allSettled([
-          store.requests.update({ ...first, version: 2 }, auditEntry(), { claimTime: claim('clinician-a', '10:00', '11:00') }),
-          peer.requests.update({ ...second, version: 2 }, auditEntry(), { claimTime: claim('clinician-a', '10:30', '11:30') }),
+          store.requests.update({ ...first, version: 2 }, auditEntry(), { claim: claim('clinician-a', '10:00', '11:00') }),
+          peer.requests.update({ ...second, version: 2 }, auditEntry(), { claim: claim('clinician-a', '10:30', '11:30') }),
         ]);
         expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
         expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'clinician_busy' } });

@@ -173,7 +173,7 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxS
         return request;
       }
       const next = (request: ConsultationRequest): ConsultationRequest => ({ ...request, version: request.version + 1, status: 'booked' });
-      const claim = { clinicianId: 'clinician-a', start: '2026-12-07T10:00:00.000Z', end: '2026-12-07T11:00:00.000Z', bufferMs: 15 * 60_000 };
+      const claim = { clinicianId: 'clinician-a', bufferMs: 15 * 60_000, times: [{ start: '2026-12-07T10:00:00.000Z', end: '2026-12-07T11:00:00.000Z' }] };
 
       it('publishes the notifications of an update, in order', async () => {
         const request = await submitted('FASS-2026-0501');
@@ -194,8 +194,8 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxS
       it('publishes nothing when an update is refused with clinician_busy', async () => {
         const first = await submitted('FASS-2026-0503');
         const second = await submitted('FASS-2026-0504');
-        await store.requests.update(next(first), auditEntry(), { claimTime: claim });
-        await expect(store.requests.update(next(second), auditEntry(), { claimTime: claim, notify: [notification(next(second), 'booked', AT)] }))
+        await store.requests.update(next(first), auditEntry(), { claim });
+        await expect(store.requests.update(next(second), auditEntry(), { claim, notify: [notification(next(second), 'booked', AT)] }))
           .rejects.toMatchObject({ code: 'clinician_busy' });
         expect(await store.outbox.backlog(S)).toBe(0);
       });

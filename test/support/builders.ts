@@ -10,6 +10,8 @@ import { addDays, londonToUtc } from '../../src/domain/time/london';
 import { loadCatalogues } from '../../src/adapters/catalogue/load-catalogues';
 import { journeyOf } from '../../src/domain/referral/steps';
 import type { Job } from '../../src/ports/job-queue';
+import { planWeeklySeries } from '../../src/domain/episode/series';
+import { newEpisode } from '../../src/domain/episode/transitions';
 
 /**
  * Synthetic test data. The family name, date of birth and free-text marker below are invented and
@@ -116,3 +118,29 @@ export function buildNotification(overrides: Partial<Notification> = {}): Notifi
 
 /** The FASS journey's answer steps, in order (the parent step is another service's). */
 export const FASS_STEPS = journeyOf(loadCatalogues().get('fass')!).answerSteps;
+
+/**
+ * A PPS request whose consultation offered therapy, with an episode of weekly sessions from `firstDate` at `time`
+ * (London), planned by the real series planner, so tests see the series the bot would book.
+ */
+export function buildEpisodeRequest(options: {
+  sessions?: number; firstDate?: string; time?: string; now?: Date; family?: boolean; service?: 'pps' | 'fass'; intervention?: string;
+} = {}): ConsultationRequest {
+  const service = options.service ?? 'pps';
+  const catalogue = loadCatalogues().get(service)!;
+  const count = options.sessions ?? 12;
+  const request = buildRequest({
+    service, reference: `${catalogue.referencePrefix}-2027-0001`, status: 'completed',
+    completion: { outcome: service === 'pps' ? 'therapy_offered' : 'vig_or_mbt_offered', notes: 'synthetic notes', by: 'clinician-a', at: '2027-02-20T10:00:00.000Z', consultationAt: '2027-02-20T09:00:00.000Z' },
+  });
+  const plan = planWeeklySeries({
+    firstDate: options.firstDate ?? '2027-03-02', time: options.time ?? '10:00', count, minutes: catalogue.episodes!.sessionMinutes,
+    maxWeeksMoved: catalogue.episodes!.maxWeeksMoved, blocked: () => undefined, notBefore: 0,
+  });
+  let n = 0;
+  const episode = newEpisode(request, catalogue, {
+    intervention: options.intervention ?? (service === 'pps' ? 'cbt' : 'vig'), plannedSessions: count, therapistId: 'clinician-a', time: options.time ?? '10:00',
+    location: catalogue.episodes!.defaultLocation,
+  }, plan, () => `id-${(n += 1)}`, 'clinician-a', options.now ?? new Date('2027-02-21T09:00:00Z'));
+  return { ...request, episode };
+}

@@ -18,7 +18,10 @@ import type { ScreeningResult } from '../../src/domain/screening/outcome';
 import { networkView } from '../../src/domain/network/privacy';
 import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { screen } from '../../src/domain/screening/screen';
-import { buildAnswers, buildAvailability, buildDraft, buildRequest, buildRosterMember, buildScreeningInput, OVERRIDE_CONSENT } from './builders';
+import { buildAnswers, buildAvailability, buildDraft, buildEpisodeRequest, buildRequest, buildRosterMember, buildScreeningInput, OVERRIDE_CONSENT } from './builders';
+import { episodeOffer, episodeView } from '../../src/conversation/views/episode';
+import { closeEpisode, logGpContact, moveSession, recordAttendance, recordMeasure, recordMeeting, referToAdultMentalHealth, requestMeeting } from '../../src/domain/episode/transitions';
+import type { Episode } from '../../src/domain/episode/episode';
 
 /**
  * Every screen, built the ways the bot builds it (errors and none, empty lists and full ones) and drawn
@@ -55,6 +58,37 @@ const completed = buildRequest({
 const errors = [{ field: 'familyName', message: 'Enter the family name' }, { field: 'times[0]', message: 'Choose a time' }];
 const notRecommended = screen(buildScreeningInput({ exclusions: ['crisis_intervention'] }), catalogue);
 const overrideDraft = buildDraft({ answers: buildAnswers({ consent: OVERRIDE_CONSENT }), reachedReview: true });
+
+const pps = loadCatalogues().get('pps')!;
+const episodeNow = new Date('2027-04-01T12:00:00Z');
+/** An episode well under way: sessions attended and missed, one moved, measures (one alerting), meetings, GP letters, an AMH referral. */
+function busyEpisode(): ConsultationRequest {
+  const request = buildEpisodeRequest({ sessions: 24 });
+  const config = pps.episodes!;
+  let e: Episode = request.episode!;
+  const at = (d: string) => new Date(d);
+  for (const [i, outcome] of (['attended', 'attended', 'did_not_attend', 'did_not_attend'] as const).entries()) {
+    e = recordAttendance(e, config, `s${i + 1}`, outcome, 'clinician-a', episodeNow).episode;
+  }
+  e = moveSession(e, 's9', { start: '2027-09-07T09:00:00.000Z', end: '2027-09-07T10:00:00.000Z' }, 'cancelled_by_family', 'clinician-a', episodeNow).episode;
+  e = recordMeasure(e, config, { instrument: 'phq9', point: 'start', items: [3, 3, 3, 3, 2, 2, 2, 2, 1] }, 'm1', 'clinician-a', at('2027-03-02T11:00:00Z')).episode;
+  e = recordMeasure(e, config, { instrument: 'gad7', point: 'start', items: [3, 3, 3, 2, 2, 2, 1] }, 'm2', 'clinician-a', at('2027-03-02T11:00:00Z')).episode;
+  e = requestMeeting(e, config, { type: 'cp_conference', date: '2027-04-20' }, 'mt1', 'user-sw-1', episodeNow).episode;
+  e = recordMeeting(e, config, { type: 'core_group', date: '2027-03-15', attended: true }, 'mt2', 'clinician-a', episodeNow);
+  e = logGpContact(e, { practice: 'Synthetic Surgery', kind: 'letter', date: '2027-03-03', purpose: 'Letting the GP know therapy has started' }, 'g1', 'clinician-a', episodeNow);
+  e = referToAdultMentalHealth(e, config, { date: '2027-03-30', service: 'Synthetic community mental health team', reason: 'Meets thresholds', then: 'liaison' }, 'clinician-a', episodeNow);
+  return { ...request, episode: e };
+}
+const closedEpisode = (): ConsultationRequest => {
+  const request = buildEpisodeRequest({ sessions: 12 });
+  const e = closeEpisode(request.episode!, pps.episodes!, { reason: 'disengaged', endMeasuresNotTaken: 'Parent did not come back', familyEndNotHeld: 'Parent did not come back' }, 'clinician-a', episodeNow);
+  return { ...request, episode: e };
+};
+const episodeCard = (r: ConsultationRequest, viewer: Viewer, o: Opts = {}) => renderCard(episodeView(r, pps, viewer, nameOf, { now: episodeNow, ...o }));
+const ppsCompleted = { ...buildEpisodeRequest(), episode: undefined };
+const offerCard = (viewer: Viewer) => renderCard(caseView(ppsCompleted, viewer, nameOf, pps, {
+  now: episodeNow, episodeOffer: episodeOffer(pps, pps.episodes!.interventions, [{ value: 'clinician-a', title: 'Name of clinician-a' }, { value: 'clinician-b', title: 'Name of clinician-b' }], viewer.id)!,
+}));
 
 /** Twelve offerable times over a fortnight, some with more than one clinician free. */
 export const twelveTimes = Array.from({ length: 12 }, (_, i) => ({
@@ -106,4 +140,12 @@ export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
     { deadId: '1-2', notification: { id: 'm', service: 'fass', reference: 'FASS-2026-0002', event: 'cancelled', at: slot.start, data: {} }, code: 'rejected_403', attempts: 1, at: slot.start },
   ], 'Retried')],
   ['dead letters (none)', () => deadLettersCard('fass', [])],
+  ['case (completed, episode to open, clinician)', () => offerCard({ id: 'clinician-a', coordinator: false })],
+  ['case (completed, episode to open, coordinator)', () => offerCard({ id: 'coord-1', coordinator: true })],
+  ['episode (new, therapist)', () => episodeCard(buildEpisodeRequest(), { id: 'clinician-a', coordinator: false }, { headline: 'Episode opened: the sessions are booked' })],
+  ['episode (under way, 24 sessions, therapist)', () => episodeCard(busyEpisode(), { id: 'clinician-a', coordinator: false }, { errors })],
+  ['episode (under way, coordinator alerted)', () => episodeCard(busyEpisode(), { id: 'coord-1', coordinator: true }, { headline: 'Urgent: a measure for PPS-2027-0001 needs a clinician\'s attention now' })],
+  ['episode (under way, referrer)', () => episodeCard(busyEpisode(), { id: 'user-sw-1', coordinator: false })],
+  ['episode (closed, therapist)', () => episodeCard(closedEpisode(), { id: 'clinician-a', coordinator: false })],
+  ['episode (closed, referrer)', () => episodeCard(closedEpisode(), { id: 'user-sw-1', coordinator: false })],
 ];

@@ -58,23 +58,31 @@ export class InMemoryAvailability implements AvailabilityStore {
     return copy((this.calendars.get(key(service, clinicianId)) ?? []).filter((b) => b.end > from.getTime()));
   }
 
-  /** Checks a claim without changing anything, so that a request update can fail before it writes. */
+  /** The calendar once `fx.release` has given its time back (nothing is stored). */
+  private released(service: string, clinicianId: string, reference: string, fx: RequestEffects): BusyTime[] {
+    const calendar = this.calendars.get(key(service, clinicianId)) ?? [];
+    if (fx.release?.clinicianId !== clinicianId) return calendar;
+    const starts = new Set(fx.release.times.map((t) => Date.parse(t.start)));
+    return calendar.filter((b) => !(b.reference === reference && starts.has(b.start)));
+  }
+
+  /** Checks a claim without changing anything, so that a request update can fail before it writes (as the Redis script does). */
   checkClaim(service: string, reference: string, fx: RequestEffects): void {
-    const claim = fx.claimTime;
+    const claim = fx.claim;
     if (!claim) return;
-    const wanted = { start: Date.parse(claim.start), end: Date.parse(claim.end), reference };
-    if ((this.calendars.get(key(service, claim.clinicianId)) ?? []).some((b) => overlaps(b, wanted, claim.bufferMs))) throw new DomainError('clinician_busy');
+    const taken = [...this.released(service, claim.clinicianId, reference, fx)];
+    for (const t of claim.times) {
+      const wanted = { start: Date.parse(t.start), end: Date.parse(t.end), reference };
+      if (taken.some((b) => overlaps(b, wanted, claim.bufferMs))) throw new DomainError('clinician_busy');
+      taken.push(wanted);
+    }
   }
 
   applyClaims(service: string, reference: string, fx: RequestEffects): void {
-    if (fx.claimTime) {
-      const k = key(service, fx.claimTime.clinicianId);
-      this.calendars.set(k, [...(this.calendars.get(k) ?? []), { start: Date.parse(fx.claimTime.start), end: Date.parse(fx.claimTime.end), reference }]);
-    }
-    if (fx.releaseTime) {
-      const k = key(service, fx.releaseTime.clinicianId);
-      const start = Date.parse(fx.releaseTime.start);
-      this.calendars.set(k, (this.calendars.get(k) ?? []).filter((b) => !(b.reference === reference && b.start === start)));
+    if (fx.release) this.calendars.set(key(service, fx.release.clinicianId), this.released(service, fx.release.clinicianId, reference, fx));
+    if (fx.claim) {
+      const k = key(service, fx.claim.clinicianId);
+      this.calendars.set(k, [...(this.calendars.get(k) ?? []), ...fx.claim.times.map((t) => ({ start: Date.parse(t.start), end: Date.parse(t.end), reference }))]);
     }
   }
 }

@@ -137,18 +137,18 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
     async update(request, audit, effects: RequestEffects = {}) {
       const { service } = request;
       const fx = {
-        claim: effects.claimTime && {
-          start: Date.parse(effects.claimTime.start), end: Date.parse(effects.claimTime.end), gap: effects.claimTime.bufferMs,
-          member: busyMember(effects.claimTime, request.reference),
+        claim: effects.claim && {
+          gap: effects.claim.bufferMs,
+          times: effects.claim.times.map((t) => ({ start: Date.parse(t.start), end: Date.parse(t.end), member: busyMember(t, request.reference) })),
         },
-        release: effects.releaseTime && busyMember(effects.releaseTime, request.reference),
+        release: effects.release?.times.map((t) => busyMember(t, request.reference)),
         schedule: effects.schedule?.map((job) => ({ id: job.id, due: Date.parse(job.due), doc: JSON.stringify(job) })),
         unschedule: effects.unschedule,
         notify: effects.notify?.map((n) => JSON.stringify(n)),
       };
       outcome(await write('updateRequest',
         keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service),
-        keys.busy(service, effects.claimTime?.clinicianId ?? '-'), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'), keys.outbox(service),
+        keys.busy(service, effects.claim?.clinicianId ?? '-'), keys.busy(service, effects.release?.clinicianId ?? '-'), keys.outbox(service),
         JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
       ), ['ok']);
     },

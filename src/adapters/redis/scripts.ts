@@ -69,24 +69,40 @@ return 'created'`;
 /**
  * KEYS: request, audit, job schedule, job documents, the claiming clinician's busy calendar, the releasing one's, outbox.
  * ARGV: doc, version, effects JSON, audit pairs...
- * Effects: {claim: {start, end, gap, member}, release: member, schedule: [{id, due, doc}], unschedule: [id], notify: [doc]}.
- * A claim that overlaps (widened by gap) any consultation already in the calendar answers 'busy' and
- * changes nothing: this is the one place double bookings are prevented, whatever the number of bots.
+ * Effects: {claim: {gap, times: [{start, end, member}]}, release: [member], schedule: [{id, due, doc}], unschedule: [id], notify: [doc]}.
+ * A claim any of whose times overlaps (widened by gap) a booking already in the calendar, or another of its own
+ * times, answers 'busy' and changes nothing: this is the one place double bookings are prevented, whatever the
+ * number of bots. The time being released (a session moving) does not count against the claim. Everything is
+ * checked before anything is written: a script that stops half-way keeps what it wrote.
  */
 export const UPDATE_REQUEST = `${VERSION_MATCHES}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
 if not version_matches(KEYS[1], ARGV[2]) then return 'conflict' end
 local fx = cjson.decode(ARGV[3])
-if fx.claim then
-  local s, e, gap = tonumber(fx.claim.start), tonumber(fx.claim['end']), tonumber(fx.claim.gap)
-  local near = redis.call('ZRANGEBYSCORE', KEYS[5], s - gap - 86400000, e + gap)
-  for _, member in ipairs(near) do
-    local ms, me = string.match(member, '^(%d+)|(%d+)|')
-    if tonumber(ms) < e + gap and s < tonumber(me) + gap then return 'busy' end
-  end
-  redis.call('ZADD', KEYS[5], s, fx.claim.member)
+local releasing = {}
+if KEYS[5] == KEYS[6] then
+  for _, member in ipairs(fx.release or {}) do releasing[member] = true end
 end
-if fx.release then redis.call('ZREM', KEYS[6], fx.release) end
+if fx.claim then
+  local gap = tonumber(fx.claim.gap)
+  local claimed = {}
+  for _, t in ipairs(fx.claim.times) do
+    local s, e = tonumber(t.start), tonumber(t['end'])
+    local near = redis.call('ZRANGEBYSCORE', KEYS[5], s - gap - 86400000, e + gap)
+    for _, member in ipairs(near) do
+      local ms, me = string.match(member, '^(%d+)|(%d+)|')
+      if not releasing[member] and tonumber(ms) < e + gap and s < tonumber(me) + gap then return 'busy' end
+    end
+    for _, c in ipairs(claimed) do
+      if c[1] < e + gap and s < c[2] + gap then return 'busy' end
+    end
+    claimed[#claimed + 1] = { s, e }
+  end
+end
+for _, member in ipairs(fx.release or {}) do redis.call('ZREM', KEYS[6], member) end
+if fx.claim then
+  for _, t in ipairs(fx.claim.times) do redis.call('ZADD', KEYS[5], tonumber(t.start), t.member) end
+end
 for _, job in ipairs(fx.schedule or {}) do
   redis.call('ZADD', KEYS[3], job.due, job.id)
   redis.call('HSET', KEYS[4], job.id, job.doc)

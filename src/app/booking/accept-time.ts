@@ -44,7 +44,7 @@ export async function acceptTime(
   const booked = accept(request, booking, now);
   try {
     await ctx.store.requests.update(booked, auditOk(ctx, actor, 'booking.accept', request.reference, { start: booking.start }), {
-      claimTime: { clinicianId: actor.id, start: booking.start, end: booking.end, bufferMs: rules.bufferMinutes * MINUTE },
+      claim: { clinicianId: actor.id, bufferMs: rules.bufferMinutes * MINUTE, times: [{ start: booking.start, end: booking.end }] },
       notify: [notification(booked, 'booked', now)], schedule: reminderJobs(booked, booking, rules, now),
       unschedule: [escalationJobId(request.reference, request.offer!.id)],
     });

@@ -49,7 +49,7 @@ export async function changeBooking(
   const head = freed ? await waitlistHead(ctx, cmd.service, request.reference) : undefined;
   if (head) notify.push(notification(head, 'waitlist_offer', now, { start: booking.start, freedBy: request.reference }, `:${booking.id}`));
   await ctx.store.requests.update(changed, auditOk(ctx, actor, action, request.reference, { by: party }), {
-    ...(cmd.kind === 'no_show' ? {} : { releaseTime: { clinicianId: booking.clinicianId, start: booking.start, end: booking.end } }),
+    ...(cmd.kind === 'no_show' ? {} : { release: { clinicianId: booking.clinicianId, times: [{ start: booking.start, end: booking.end }] } }),
     unschedule: allReminderIds(booking.id, rules),
     notify,
   });

@@ -4,13 +4,16 @@ import type { Actor, AppContext } from '../context';
 import { refuse } from '../guard';
 import { loadRequest } from './access';
 
-/** A request for one of the people allowed its detail: the referrer, the booked clinician, or a coordinator. */
+/** The clinicians the case is with now: the booked one, the one who recorded the consultation, and the episode's therapist. */
+const caseClinicians = (request: ConsultationRequest): (string | undefined)[] => [request.booking?.clinicianId, request.completion?.by, request.episode?.therapistId];
+
+/** A request for one of the people allowed its detail: the referrer, the case's clinician (see above), or a coordinator. */
 export async function viewRequest(
   ctx: AppContext, actor: Actor, cmd: { service: string; reference: string },
 ): Promise<{ request: ConsultationRequest; coordinator: boolean }> {
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   const coordinator = hasRole(await ctx.store.roster.get(cmd.service, actor.id), 'coordinator');
-  if (request.ownerId !== actor.id && request.booking?.clinicianId !== actor.id && !coordinator) {
+  if (request.ownerId !== actor.id && !caseClinicians(request).includes(actor.id) && !coordinator) {
     return refuse(ctx, cmd.service, actor, 'request.view', cmd.reference, 'not_allowed');
   }
   return { request, coordinator };

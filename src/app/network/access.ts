@@ -3,9 +3,9 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import type { Actor, AppContext } from '../context';
 import { refuse } from '../guard';
 
-/** The clinician the case is with: the booked one, or the one who held the last booking or recorded the outcome. */
+/** The clinician the case is with: the episode's therapist, the booked one, or the one who held the last booking or recorded the outcome. */
 export const assignedClinician = (request: ConsultationRequest): string | undefined =>
-  request.booking?.clinicianId ?? request.completion?.by ?? request.changes?.at(-1)?.clinicianId;
+  request.episode?.therapistId ?? request.booking?.clinicianId ?? request.completion?.by ?? request.changes?.at(-1)?.clinicianId;
 
 /** The assigned clinician or a coordinator: who records a consultation's outcome and next steps. Anyone else is refused and audited. */
 export async function requireClinicalLead(ctx: AppContext, request: ConsultationRequest, actor: Actor, action: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { CaseEvent, Notification } from '../../domain/network/notification';
 import type { Audience } from '../../domain/network/privacy';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import { formatLondon } from '../../domain/time/london';
+import { formatDay, formatLondon } from '../../domain/time/london';
 
 type Words = string | ((request: ConsultationRequest, n: Notification) => string);
 
@@ -16,6 +16,8 @@ export interface CaseEventDeclaration {
   referrer?: Words;
   clinician?: Words;
   triage?: 'post' | 'update' | Words;
+  /** Every coordinator of the service, each in personal chat with their own screen of the case (an alert that cannot wait for the triage channel). */
+  coordinators?: Words;
   network?: { line: string; withTime?: true; only?: 'linked_conversation' | 'follower' };
 }
 
@@ -58,6 +60,16 @@ export const CASE_EVENTS: { readonly [E in CaseEvent]: CaseEventDeclaration } = 
   next_steps: { referrer: 'Next steps updated', network: { line: 'Next steps updated' } },
   linked: { network: { line: 'This conversation now follows the case', only: 'linked_conversation' } },
   followed: { network: { line: '', only: 'follower' } },
+  // Care after the consultation. The network hears only that work is under way or has ended: never the therapy, scores or attendance.
+  episode_opened: { referrer: 'Work with the family has started', clinician: 'Episode opened: the sessions are booked', network: { line: 'Further work under way' } },
+  non_attendance: { referrer: (_r, n) => `${n.data.missed ?? 'Several'} sessions in a row were not attended` },
+  measure_alert: {
+    clinician: 'Urgent: a measure needs your attention now',
+    coordinators: (r) => `Urgent: a measure for ${r.reference} needs a clinician's attention now`,
+  },
+  meeting_requested: { clinician: (_r, n) => `The referrer asks you to attend a meeting on ${formatDay(n.data.date ?? '')}` },
+  amh_referred: { referrer: 'Referred to Adult Mental Health services' },
+  episode_closed: { referrer: 'The episode of work has ended', network: { line: 'Further work ended' } },
 };
 
 /** Who hears of an event, as the privacy tests read it. */
@@ -67,7 +79,7 @@ export function audiencesOf(event: CaseEvent): ReadonlySet<Audience> {
   if (d.network && !d.network.only) to.add('network');
   if (d.referrer) to.add('referrer');
   if (d.clinician) to.add('clinician');
-  if (d.triage) to.add('coordinators');
+  if (d.triage || d.coordinators) to.add('coordinators');
   return to;
 }
 

@@ -169,6 +169,11 @@ export class CaseNotifier implements Notifier {
     const reached: boolean[] = [];
     if (declared.triage) reached.push(await this.triage(n, request, declared.triage));
     if (declared.referrer) reached.push(await this.toPerson(n, 'referrer', request.ownerId, request, words(declared.referrer, request, n)));
+    if (declared.coordinators) {
+      const coordinators = (await this.store.roster.list(n.service)).filter((m) => m.roles.includes('coordinator'));
+      const headline = words(declared.coordinators, request, n);
+      for (const m of coordinators) reached.push(await this.toPerson(n, 'coordinators', m.id, request, headline));
+    }
     const clinicianId = this.clinicianFor(n, request);
     if (declared.clinician && clinicianId && clinicianId !== request.ownerId) {
       reached.push(await this.toPerson(n, 'clinician', clinicianId, request, words(declared.clinician, request, n)));

@@ -7,7 +7,11 @@ import { journeyOf } from '../../domain/referral/steps';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import { londonDate } from '../../domain/time/london';
 import type { ConversationContext } from '../context';
+import { assignedClinician } from '../../app/network/access';
+import { offeredInterventions } from '../../domain/episode/transitions';
 import { caseView, triageView, type CaseView, type TriageView } from '../views/booking';
+import type { Choice } from '../views/common';
+import { episodeOffer, episodeView, type EpisodeView } from '../views/episode';
 import { reviewView, stepView, type ReviewView, type StepView } from '../views/journey';
 
 export interface DraftScreenOptions {
@@ -30,13 +34,40 @@ export function draftScreen(cc: ConversationContext, draft: Draft, options: Draf
   return stepView(draft, step, catalogue, { ...options, today: londonDate(cc.app.clock.now()) });
 }
 
-/** The case as one of its parties sees it in personal chat, with the names and links it shows. */
-export async function caseScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<CaseView> {
+export interface CaseScreenOptions {
+  headline?: string;
+  errors?: DomainError['issues'];
+  /** Once an episode is open its screen is the case's; `case` shows the referral and consultation instead. */
+  screen?: 'case' | 'episode';
+}
+
+/** The clinicians a coordinator may open an episode for (themselves included, when they are one). */
+async function therapistChoices(cc: ConversationContext, service: string, actor: Actor, coordinator: boolean): Promise<Choice[]> {
+  const roster = await cc.app.store.roster.list(service);
+  const clinicians = roster.filter((m) => hasRole(m, 'clinician') && (coordinator || m.id === actor.id)).map((m) => m.id);
+  const nameOf = await cc.people.names(clinicians);
+  return clinicians.map((id) => ({ value: id, title: nameOf(id) }));
+}
+
+/**
+ * The case as one of its parties sees it in personal chat, with the names and links it shows: the episode of
+ * work once there is one (the clinical team's record, or the referrer's progress), the case card before that.
+ */
+export async function caseScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: CaseScreenOptions = {}): Promise<CaseView | EpisodeView> {
   const coordinator = hasRole(await cc.app.store.roster.get(request.service, actor.id), 'coordinator');
-  const people = [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
+  const people = [
+    request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? []),
+    ...(request.episode ? [request.episode.therapistId] : []),
+  ];
   const nameOf = await cc.people.names(people);
-  return caseView(request, { id: actor.id, coordinator }, nameOf, catalogueFor(cc.app, request.service), {
-    ...options, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now: cc.app.clock.now(),
+  const catalogue = catalogueFor(cc.app, request.service);
+  const now = cc.app.clock.now();
+  if (request.episode && options.screen !== 'case') return episodeView(request, catalogue, { id: actor.id, coordinator }, nameOf, { ...options, now });
+  const leads = coordinator || assignedClinician(request) === actor.id;
+  const offered = leads ? offeredInterventions(request, catalogue) : [];
+  const offer = offered.length > 0 ? episodeOffer(catalogue, offered, await therapistChoices(cc, request.service, actor, coordinator), actor.id) : undefined;
+  return caseView(request, { id: actor.id, coordinator }, nameOf, catalogue, {
+    ...options, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now, ...(offer ? { episodeOffer: offer } : {}),
   });
 }
 

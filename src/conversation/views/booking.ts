@@ -7,6 +7,7 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import { formatDay, formatLondon, formatLondonTime, londonDate } from '../../domain/time/london';
 import { NEXT_STEPS, nextStepLabel, STATUS_LABELS } from '../wording/labels';
 import { choices, errorRows, type Choice, type ErrorRow, type Fact, type NameOf } from './common';
+import type { EpisodeOffer } from './episode';
 import { answerSections } from './journey';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -57,6 +58,11 @@ export interface CaseView {
   steps: Choice[];
   /** The referrer's answers: for the referrer, the consultation's clinician and coordinators. */
   details: Fact[];
+  /** The outcome offered work and the viewer may open its episode: what they may open it for. */
+  canOpenEpisode: boolean;
+  episodeOffer: EpisodeOffer | Record<string, never>;
+  /** An episode is open: a way back to it from the referral's card. */
+  hasEpisode: boolean;
 }
 
 export interface Viewer {
@@ -70,7 +76,7 @@ export interface Viewer {
  */
 export function caseView(
   request: ConsultationRequest, viewer: Viewer, nameOf: NameOf, catalogue: Catalogue,
-  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; now: Date },
+  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; now: Date; episodeOffer?: EpisodeOffer },
 ): CaseView {
   const { booking, offer } = request;
   const facts: Fact[] = [];
@@ -116,6 +122,7 @@ export function caseView(
       ...(referrer ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
       ...answerSections(request.answers, catalogue, referrer ? 'referrer' : 'colleague').flatMap((s) => s.facts),
     ],
+    canOpenEpisode: options.episodeOffer !== undefined, episodeOffer: options.episodeOffer ?? {}, hasEpisode: request.episode !== undefined,
   };
 }
 

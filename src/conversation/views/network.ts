@@ -2,7 +2,7 @@ import type { Catalogue } from '../../domain/catalogue/catalogue';
 import type { NetworkView } from '../../domain/network/privacy';
 import { formatDay, formatLondon, londonDate } from '../../domain/time/london';
 import type { DeadLetter } from '../../ports/outbox';
-import { nextStepLabel, STATUS_LABELS } from '../wording/labels';
+import { nextStepLabel, STATUS_LABELS, WORK_LABELS } from '../wording/labels';
 
 /** The network's case card: only what the privacy policy's network view holds. */
 export interface NetworkCaseView {
@@ -24,7 +24,7 @@ export interface NetworkCaseView {
 export function networkCaseView(view: NetworkView, catalogue: Catalogue, place: 'conversation' | 'follower', following = false): NetworkCaseView {
   return {
     kind: 'network-case',
-    service: catalogue.service, serviceName: catalogue.name, reference: view.reference, statusLabel: STATUS_LABELS[view.status],
+    service: catalogue.service, serviceName: catalogue.name, reference: view.reference, statusLabel: view.work ? WORK_LABELS[view.work] : STATUS_LABELS[view.status],
     submittedOn: formatDay(londonDate(new Date(view.submittedOn))), consultationAt: view.consultationAt ? formatLondon(view.consultationAt) : '',
     nextStep: nextStepLabel(catalogue, view.nextStep, 'network'), updatedAt: formatLondon(view.updatedAt),
     canFollow: place === 'conversation', canUnfollow: place === 'follower', following,

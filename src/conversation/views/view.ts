@@ -1,5 +1,6 @@
 import type { AvailabilityView, CaseView, ReviewsView, RosterView, TimesView, TriageView } from './booking';
 import type { ReviewView, StepView } from './journey';
+import type { EpisodeView } from './episode';
 import type { DeadLettersView, NetworkCaseView } from './network';
 import type { OutcomeView } from './outcome';
 import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
@@ -12,6 +13,6 @@ export type View =
   | WelcomeView | NoticeView | MyRequestsView
   | StepView | ReviewView | OutcomeView
   | TimesView | CaseView | TriageView | AvailabilityView | RosterView | ReviewsView
-  | NetworkCaseView | DeadLettersView;
+  | NetworkCaseView | DeadLettersView | EpisodeView;
 
 export type ViewKind = View['kind'];

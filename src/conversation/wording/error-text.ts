@@ -23,4 +23,11 @@ export const ERROR_TEXT: Record<ErrorCode, { title: string; text: string }> = {
   request_moved_on: { title: 'This request has moved on', text: 'Someone acted on it since this card was shown. Nothing was changed: here it is as it stands.' },
   consultation_not_started: { title: 'Not started yet', text: 'A missed consultation can be recorded only once its start time has passed. Nothing was changed.' },
   outcome_too_early: { title: 'Not started yet', text: 'The outcome can be recorded once the consultation has started. Nothing was changed.' },
+  episode_not_offered: { title: 'Not offered for this request', text: 'An episode can be opened only for work the consultation\'s recorded outcome offered. Nothing was changed.' },
+  episode_exists: { title: 'Already opened', text: 'This request already has its episode of work. Nothing was changed: here it is.' },
+  episode_not_found: { title: 'No episode yet', text: 'No episode of work has been opened for this request. Nothing was changed.' },
+  episode_closed: { title: 'Episode closed', text: 'This episode of work has closed, so it cannot be changed. Nothing was changed.' },
+  session_not_started: { title: 'Not started yet', text: 'Attendance can be recorded once the session\'s start time has passed. Nothing was changed.' },
+  session_recorded: { title: 'Already recorded', text: 'This session\'s attendance is recorded, so it cannot be moved. Nothing was changed.' },
+  series_unavailable: { title: 'No room for the series', text: 'The therapist is away or booked on too many of those weeks to fit the sessions. Nothing was booked: try another day or time.' },
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../domain/catalogue/catalogue';
+import { INSTRUMENT_IDS, INSTRUMENTS } from '../../domain/measures/instruments';
 import { STATUS_NEXT_STEPS, type StatusNextStep } from '../../domain/network/privacy';
 import type { ConsentStatus } from '../../domain/referral/answers';
 import type { StepId } from '../../domain/referral/steps';
@@ -86,7 +87,12 @@ const STATUS_NEXT_STEP_LABELS: Record<StatusNextStep, string> = {
   consultation_to_rebook: 'The consultation is to be rearranged',
   closed: 'Closed',
   none: 'None at present',
+  work_under_way: 'Further work with the family is under way',
+  work_ended: 'The further work with the family has ended',
 };
+
+/** Where work after the consultation stands, as the family's network reads it: nothing of what the work is. */
+export const WORK_LABELS: Record<'under_way' | 'ended', string> = { under_way: 'Further work under way', ended: 'Further work ended' };
 
 /**
  * A next step in words: the service's own (its catalogue) first, then those every service shares. The
@@ -127,4 +133,14 @@ export const FIELD_LABELS: Record<string, string> = {
   lawfulBasis: 'Lawful basis', approvedBy: 'Approved by', familyInformed: 'Family told', familyNotInformedReason: 'Why the family was not told',
   reviewDate: 'Review date', helpWith: 'What the consultation should help with', legalStatus: 'Legal status', urgency: 'Urgency',
   about: 'About you and the family', consent: 'Consent', details: 'What you need',
+  // Episodes of work after the consultation.
+  intervention: 'Intervention', plannedSessions: 'Number of sessions', firstDate: 'First session', time: 'Time', location: 'Where',
+  meetingUrl: 'Meeting link', gpPractice: 'GP practice', therapistId: 'Therapist', sessionId: 'Session', moveSession: 'Session to move',
+  moveWhy: 'Why it moves', moveDate: 'New date', moveTime: 'New time', instrument: 'Measure', point: 'When in the course',
+  meetingId: 'Asked-for meeting', meetingType: 'Meeting', meetingDate: 'Meeting date', meetingAttended: 'Attended', askType: 'Meeting', askDate: 'Meeting date',
+  gpKind: 'Letter or call', gpDate: 'Date of the letter or call', gpPurpose: 'What it was for', amhDate: 'Date referred', amhService: 'Service referred to',
+  amhReason: 'Why it meets their thresholds', amhThen: 'Then', amhEndMeasuresNotTaken: 'Why the end measures were not taken',
+  amhFamilyEndNotHeld: 'Why the end family session did not happen', closeReason: 'Reason for closing', closureReason: 'Reason for closing',
+  endMeasuresNotTaken: 'Why the end measures were not taken', familyEndNotHeld: 'Why the end family session did not happen',
+  ...Object.fromEntries(INSTRUMENT_IDS.flatMap((i) => Array.from({ length: INSTRUMENTS[i].items }, (_, n) => [`${i}_${n + 1}`, `${INSTRUMENTS[i].label} question ${n + 1}`]))),
 };

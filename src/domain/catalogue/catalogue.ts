@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTRUMENT_IDS } from '../measures/instruments';
 
 /** Whose words these are: the service's own (from its description), or ours, which a clinical lead must see as such. */
 export const SourceSchema = z.enum(['service', 'local policy']);
@@ -55,8 +56,11 @@ export const UrgencySchema = Labelled.extend({
   urgent: z.boolean().optional(),
 });
 
-/** What a clinician records after a consultation, and the next step the family's network is told for it. */
-export const CompletionOutcomeSchema = Labelled.extend({ nextStep: IdSchema });
+/**
+ * What a clinician records after a consultation, and the next step the family's network is told for it; an
+ * outcome that offers the service's own work lists the interventions an episode may then be opened for.
+ */
+export const CompletionOutcomeSchema = Labelled.extend({ nextStep: IdSchema, opensEpisode: z.array(IdSchema).min(1).optional() });
 
 /**
  * A next step: its label for the referrer and clinician, and what the family's network reads, which must
@@ -83,6 +87,51 @@ export const BookingDefaultsSchema = z.object({
 export type BookingDefaults = z.infer<typeof BookingDefaultsSchema>;
 
 const unique = <T extends { id: string }>(list: readonly T[]) => new Set(list.map((x) => x.id)).size === list.length;
+
+const Sourced = Labelled.extend({ source: SourceSchema.default('service') });
+
+/** The points in a course at which family sessions are part of the plan. */
+export const FAMILY_POINTS = ['start', 'middle', 'end'] as const;
+export type FamilyPoint = (typeof FAMILY_POINTS)[number];
+
+/** Where a session takes place. */
+export const LOCATIONS = ['home_visit', 'online', 'clinic'] as const;
+export type SessionLocation = (typeof LOCATIONS)[number];
+
+/**
+ * Care after the consultation: the episodes of work a service offers (PPS's weekly therapy, FASS's assessment,
+ * VIG and MBT parenting group), as data. Where the service's description gives no number or rule, the catalogue
+ * marks it `local policy` so that a clinical lead can see what is ours.
+ */
+export const EpisodeConfigSchema = z.object({
+  interventions: z.array(Sourced.extend({
+    sessions: z.object({ min: z.number().int().min(1).max(52), max: z.number().int().min(1).max(52), default: z.number().int().min(1).max(52) })
+      .refine((s) => s.min <= s.default && s.default <= s.max, 'sessions: min <= default <= max'),
+    sessionsSource: SourceSchema.default('service'),
+  })).min(1).refine(unique, 'intervention ids must be unique'),
+  sessionMinutes: z.number().int().min(15).max(240),
+  /** Sessions are weekly, at the same London time; a week the therapist is away or booked moves that session, and the series may run this many weeks longer for it. */
+  maxWeeksMoved: z.number().int().min(0).max(26).default(8),
+  defaultLocation: z.enum(LOCATIONS),
+  familySessions: z.object({ points: z.array(z.enum(FAMILY_POINTS)), text: z.string().min(1), source: SourceSchema.default('service') }),
+  /** How many sessions missed in a row the referrer is told of, once for each run of them. */
+  nonAttendance: z.object({ consecutive: z.number().int().min(1).max(10), text: z.string().min(1), source: SourceSchema.default('local policy') }),
+  measures: z.object({
+    instruments: z.array(z.enum(INSTRUMENT_IDS)),
+    /** A review measure falls due every this many sessions attended. */
+    reviewEverySessions: z.number().int().min(1).max(52),
+    source: SourceSchema.default('local policy'),
+  }),
+  meetingTypes: z.array(Sourced).min(1).refine(unique, 'meeting type ids must be unique'),
+  closureReasons: z.array(Sourced.extend({ adultMentalHealth: z.boolean().optional() })).min(1).refine(unique, 'closure reason ids must be unique'),
+  /** The pathway to Adult Mental Health services, where the service has one: the words shown with it. */
+  adultMentalHealth: z.object({ text: z.string().min(1), source: SourceSchema.default('service') }).optional(),
+  /** In plain words, what in this block is the team's own policy rather than the service's description. */
+  localPolicy: z.array(z.string().min(1)).default([]),
+});
+export type EpisodeConfig = z.infer<typeof EpisodeConfigSchema>;
+export type Intervention = EpisodeConfig['interventions'][number];
+
 
 /**
  * One service's referral criteria as data: a service changes its criteria by publishing a new
@@ -138,7 +187,17 @@ export const CatalogueSchema = z.object({
     nextSteps: z.array(NextStepSchema).min(1).refine(unique, 'next step ids must be unique'),
   }),
   booking: BookingDefaultsSchema,
+  episodes: EpisodeConfigSchema.optional(),
 }).superRefine((c, ctx) => {
+  const interventions = new Set(c.episodes?.interventions.map((i) => i.id) ?? []);
+  for (const [i, o] of c.completion.outcomes.entries()) {
+    for (const [j, id] of (o.opensEpisode ?? []).entries()) {
+      if (!interventions.has(id)) ctx.addIssue({ code: 'custom', path: ['completion', 'outcomes', i, 'opensEpisode', j], message: `"${id}" is not one of episodes.interventions` });
+    }
+  }
+  if (c.episodes && c.episodes.adultMentalHealth && !c.episodes.closureReasons.some((r) => r.adultMentalHealth)) {
+    ctx.addIssue({ code: 'custom', path: ['episodes', 'closureReasons'], message: 'a service with an Adult Mental Health pathway needs a closure reason marked adultMentalHealth' });
+  }
   const steps = new Set(c.completion.nextSteps.map((s) => s.id));
   for (const [i, o] of c.completion.outcomes.entries()) {
     if (!steps.has(o.nextStep)) ctx.addIssue({ code: 'custom', path: ['completion', 'outcomes', i, 'nextStep'], message: `"${o.nextStep}" is not one of completion.nextSteps` });

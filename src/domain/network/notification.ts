@@ -5,6 +5,7 @@
 export const CASE_EVENTS = [
   'submitted', 'review_requested', 'reviewed', 'offered', 'declined', 'booked', 'rescheduled', 'cancelled', 'no_show',
   'escalated', 'no_times', 'waitlist_offer', 'reminder', 'completed', 'next_steps', 'linked', 'followed',
+  'episode_opened', 'non_attendance', 'measure_alert', 'meeting_requested', 'amh_referred', 'episode_closed',
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 

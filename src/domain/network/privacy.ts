@@ -15,7 +15,7 @@ export type Audience = 'network' | 'referrer' | 'clinician' | 'coordinators';
 export const NETWORK_FIELDS = ['reference', 'status', 'dates', 'next_step'] as const;
 
 /** Next steps that follow from a request's status alone, whatever the service; a service's own come from its catalogue. */
-export const STATUS_NEXT_STEPS = ['duty_clinician_review', 'consultation_being_arranged', 'consultation_booked', 'consultation_to_rebook', 'closed', 'none'] as const;
+export const STATUS_NEXT_STEPS = ['duty_clinician_review', 'consultation_being_arranged', 'consultation_booked', 'consultation_to_rebook', 'closed', 'none', 'work_under_way', 'work_ended'] as const;
 export type StatusNextStep = (typeof STATUS_NEXT_STEPS)[number];
 
 const STATUS_NEXT: Record<RequestStatus, StatusNextStep> = {
@@ -33,6 +33,8 @@ export interface NetworkView {
   updatedAt: string;
   /** A status next step, or one of the service's own (its catalogue's completion.nextSteps). */
   nextStep: string;
+  /** Once work after the consultation has started: that it is under way, or has ended. Nothing more about it. */
+  work?: 'under_way' | 'ended';
 }
 
 /**
@@ -46,6 +48,14 @@ export function networkWithheld(request: ConsultationRequest): boolean {
 
 export function networkView(request: ConsultationRequest, catalogue: Catalogue): NetworkView {
   const completed = request.completion && catalogue.completion.outcomes.find((o) => o.id === request.completion!.outcome)?.nextStep;
+  if (request.episode) {
+    const work = request.episode.closure ? 'ended' : 'under_way';
+    return {
+      reference: request.reference, status: request.status, submittedOn: request.submittedAt, updatedAt: request.updatedAt,
+      ...(request.completion ? { consultationAt: request.completion.consultationAt } : {}),
+      nextStep: work === 'ended' ? 'work_ended' : 'work_under_way', work,
+    };
+  }
   return {
     reference: request.reference,
     status: request.status,

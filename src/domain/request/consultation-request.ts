@@ -1,5 +1,6 @@
 import type { Answers } from '../referral/answers';
 import type { Booking, BookingChange, Offer, ReviewDecision } from '../booking/booking';
+import type { Episode } from '../episode/episode';
 import type { Outcome, ScreeningResult } from '../screening/outcome';
 
 export type RequestStatus =
@@ -42,6 +43,8 @@ export interface ConsultationRequest {
   nextSteps?: { step: string; text: string; by: string; at: string };
   /** Team channels and group chats of the family's professional network that follow this case. */
   links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
+  /** The course of work opened after the consultation (PPS therapy, or FASS's own intervention), if any. */
+  episode?: Episode;
   /** Network members who follow the case in personal chat. */
   followers?: { userId: string; at: string }[];
   /**

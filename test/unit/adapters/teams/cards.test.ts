@@ -16,6 +16,7 @@ import { cardText } from '../../../support/bot-client';
 // adaptivecards loads in Node only through its UMD bundle.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package has no CommonJS entry that works in Node
 const AC = require('adaptivecards/dist/adaptivecards.js');
+import { CARD_SCENARIOS } from '../../../support/card-scenarios';
 
 const catalogue = loadCatalogues().get('fass')!;
 
@@ -36,6 +37,8 @@ const CARDS: [string, unknown][] = [
   ['outcome', renderCard(outcomeView(buildRequest({ status: 'not_recommended', screening: preview }), catalogue))],
   ['my requests', renderCard(myRequests([catalogue], [buildRequest()], ['fass']))],
   ['my requests (none)', renderCard(myRequests([catalogue], [], []))],
+  // Episodes of work: every party's screen, the busiest episode included (see card-scenarios).
+  ...CARD_SCENARIOS.filter(([name]) => name.startsWith('episode') || name.includes('episode to open')).map(([name, build]) => [name, build()] as [string, unknown]),
 ];
 
 const nameOf: NameOf = (id: string) => `Name of ${id}`;

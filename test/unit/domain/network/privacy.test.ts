@@ -5,7 +5,7 @@ import { audiencesOf } from '../../../../src/conversation/notify/case-events';
 import { CASE_EVENTS } from '../../../../src/domain/network/notification';
 import { networkView } from '../../../../src/domain/network/privacy';
 import type { RequestStatus } from '../../../../src/domain/request/consultation-request';
-import { buildRequest, SYNTHETIC } from '../../../support/builders';
+import { buildEpisodeRequest, buildRequest, SYNTHETIC } from '../../../support/builders';
 
 const catalogue = loadCatalogues().get('fass')!;
 const STATUSES: RequestStatus[] = ['cannot_proceed', 'not_recommended', 'awaiting_review', 'review_declined', 'awaiting_booking', 'waitlisted', 'offered', 'booked', 'cancelled', 'no_show', 'completed'];
@@ -31,8 +31,21 @@ describe('the network view (least disclosure)', () => {
 
   it('tells the network of case milestones only, never of offers, declines or reminders', () => {
     const toNetwork = CASE_EVENTS.filter((e) => audiencesOf(e).has('network'));
-    expect(toNetwork.sort()).toEqual(['booked', 'cancelled', 'completed', 'next_steps', 'no_show', 'rescheduled', 'review_requested', 'reviewed', 'submitted'].sort());
+    expect(toNetwork.sort()).toEqual([
+      'booked', 'cancelled', 'completed', 'next_steps', 'no_show', 'rescheduled', 'review_requested', 'reviewed', 'submitted', 'episode_opened', 'episode_closed',
+    ].sort());
     for (const e of ['offered', 'declined', 'reminder', 'escalated', 'no_times', 'waitlist_offer'] as const) expect(audiencesOf(e).has('network')).toBe(false);
+  });
+
+  it('tells the network of an episode of work only that it is under way or has ended: never attendance, measures, meetings or referrals on', () => {
+    for (const e of ['non_attendance', 'measure_alert', 'meeting_requested', 'amh_referred'] as const) expect(audiencesOf(e).has('network')).toBe(false);
+    expect(audiencesOf('measure_alert')).toEqual(new Set(['clinician', 'coordinators']));
+    const pps = loadCatalogues().get('pps')!;
+    const underWay = networkView(buildEpisodeRequest(), pps);
+    expect(underWay).toEqual({
+      reference: 'PPS-2027-0001', status: 'completed', submittedOn: expect.any(String), updatedAt: expect.any(String), consultationAt: expect.any(String),
+      nextStep: 'work_under_way', work: 'under_way',
+    });
   });
 });
 
