@@ -5,7 +5,7 @@ const botFramework = ['botbuilder', 'botbuilder-*', 'botframework-*'];
 const infrastructure = [...botFramework, 'ioredis', 'restify', 'pino', 'node:fs', 'fs', 'node:net', 'net', 'node:http', 'http'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'dist-web/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,6 +44,17 @@ export default tseslint.config(
         patterns: [
           { group: infrastructure, message: 'domain/, app/ and ports/ stay free of transports and databases: put this in an adapter.' },
           { group: ['**/adapters/**', '**/http/**', '**/main', '**/conversation/**'], message: 'domain/, app/ and ports/ must not depend on adapters or on the conversation layer.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The tab runs in the browser and speaks to the server through its API only: no server code, no Node.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...infrastructure, '**/src/**', 'node:*', 'jose', 'zod'], message: 'web/ is the browser app: it reaches the server through /api/tab, never its code or Node.' },
         ],
       }],
     },

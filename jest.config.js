@@ -7,7 +7,13 @@ const project = (name, extra = {}) => ({
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: [`<rootDir>/test/${name}`],
-  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {}],
+    // jose (the tab's token checks) ships only as ES modules, which Jest 29 cannot load as they are: compiled to
+    // CommonJS for the tests, as Node 22+ loads them itself at run time.
+    '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true }, isolatedModules: true }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   ...extra,
 });
 

@@ -23,6 +23,23 @@ const hostPorts = z.string().transform((list, ctx): HostPort[] => {
   return parsed as HostPort[];
 });
 
+/** A host name or address that can only be this machine. */
+export const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/** Comma-separated values, trimmed, empties dropped. */
+const list = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Where the tab's signing keys come from: https, or http on this machine only (local issuers in tests). */
+const jwksUrl = z.string().refine((u) => {
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  } catch {
+    return false;
+  }
+}, 'must be an https URL (http only on 127.0.0.1 or localhost)');
+
 export const ConfigSchema = z.object({
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
@@ -58,8 +75,28 @@ export const ConfigSchema = z.object({
   OUTBOX_BLOCK_MS: withDefault(z.coerce.number().int().min(10).max(60_000), 1000),
   OUTBOX_RECLAIM_IDLE_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 6),
+  /** The workspace tab's Teams SSO: the token audience(s), issuer ({tenantid} for a multi-tenant app) and signing keys. */
+  TAB_SSO_AUDIENCE: optional(list.pipe(z.array(z.string().min(1)).min(1, 'must name at least one audience'))),
+  TAB_SSO_ISSUER: optional(z.string().regex(/^https?:\/\/\S+$/, 'must be the issuer URL, e.g. https://login.microsoftonline.com/{tenantid}/v2.0')),
+  TAB_SSO_JWKS_URL: optional(jwksUrl),
+  /** Entra tenant ids whose people may use the tab; unset = any tenant the issuer vouches for. */
+  ALLOWED_TENANTS: optional(list),
+  /** `npm run playground`: the tab with a local token issuer for the demo people. Loopback only (see below). */
+  TAB_LOCAL_ISSUER: withDefault(bool, 'false'),
 }).superRefine((c, ctx) => {
   const refuse = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  const sso = [c.TAB_SSO_AUDIENCE, c.TAB_SSO_ISSUER, c.TAB_SSO_JWKS_URL].filter((v) => v !== undefined).length;
+  if (sso !== 0 && sso !== 3) {
+    refuse('TAB_SSO_AUDIENCE', 'set TAB_SSO_AUDIENCE, TAB_SSO_ISSUER and TAB_SSO_JWKS_URL together (or none)');
+  }
+  // A local issuer signs tokens for anyone who asks: it must never be reachable from another machine.
+  if (c.TAB_LOCAL_ISSUER) {
+    if (!isLoopbackHost(c.HOST)) refuse('TAB_LOCAL_ISSUER', `the local token issuer runs on a loopback HOST only (127.0.0.1, ::1 or localhost), not "${c.HOST}"`);
+    if (c.PUBLIC_URL && !isLoopbackHost(new URL(c.PUBLIC_URL).hostname)) {
+      refuse('TAB_LOCAL_ISSUER', 'the local token issuer cannot run behind a PUBLIC_URL that is not on this machine');
+    }
+    if (sso > 0) refuse('TAB_LOCAL_ISSUER', 'use the local token issuer or TAB_SSO_*, not both');
+  }
   // Two ways to one store would be a guess at which holds the cases: refuse rather than pick.
   if (c.REDIS_URL && c.REDIS_SENTINELS) refuse('REDIS_URL', 'set either REDIS_URL (one Redis) or REDIS_SENTINELS (a primary found through Sentinel), not both');
   if (c.REDIS_CLUSTER_NODES && (c.REDIS_URL || c.REDIS_SENTINELS)) {

@@ -6,6 +6,7 @@ import { connectRedis } from './adapters/redis/connect';
 import { consultationInvite } from './adapters/calendar/ics';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
+import { createTabEdge } from './adapters/tab';
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
@@ -98,8 +99,9 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     onError: (e) => log.warn({ evt: 'jobs_failed', code: failureCode(e) }, 'job pass failed'),
   });
   const notifier = config.NOTIFIER === 'inline' ? outboxWorker(config, app, teams.notifier(), log) : undefined;
+  const tab = await createTabEdge(config, app, log, () => parts.links.publicUrl);
   const http = createHttpServer({
-    endpoint, health: () => store.ping(),
+    endpoint, health: () => store.ping(), routes: tab.register,
     calendar: async ({ service: svc, reference, bookingId }) => {
       const request = app.catalogues.has(svc) ? await store.requests.get(svc, reference).catch(() => null) : null;
       return request?.booking?.id === bookingId ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
@@ -111,7 +113,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   jobs.start();
   notifier?.start();
   log.info({
-    evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER, node: process.version,
+    evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', tab_sso: tab.sso, notifier: config.NOTIFIER, node: process.version,
   }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

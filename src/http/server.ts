@@ -11,6 +11,8 @@ export interface HttpServerOptions {
   health: () => Promise<boolean>;
   /** The calendar invite for a booking, or null when there is no such booking. */
   calendar?: (params: { service: string; reference: string; bookingId: string }) => Promise<string | null>;
+  /** Other surfaces' routes (the workspace tab), added after the bot's own. */
+  routes?: (server: restify.Server) => void;
 }
 
 export interface HttpServer {
@@ -50,5 +52,6 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${reference}.ics"`, 'cache-control': 'no-store' });
     res.end(ics);
   });
+  options.routes?.(server);
   return { server, inFlight: () => inFlight };
 }

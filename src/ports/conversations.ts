@@ -7,4 +7,6 @@
 export interface ConversationStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
+  /** Up to `limit` entries whose key starts with `prefix`, in no set order (the workspace lists the people the bot has met). */
+  entries(prefix: string, limit: number): Promise<[string, string][]>;
 }

@@ -307,6 +307,20 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
       });
     });
 
+    describe('directory entries', () => {
+      it('lists the entries under a prefix, up to the limit, and none under another or with glob characters taken literally', async () => {
+        for (let i = 0; i < 30; i += 1) await store.conversations.set(`name:person-${i}`, `Synthetic Person ${i}`);
+        await store.conversations.set('user:person-1', '{"user":"synthetic"}');
+        await store.conversations.set('name*:odd', 'literal star');
+        const names = await peer.conversations.entries('name:', 100);
+        expect(names).toHaveLength(30);
+        expect(new Map(names).get('name:person-7')).toBe('Synthetic Person 7');
+        expect(await store.conversations.entries('name:', 5)).toHaveLength(5);
+        expect(await store.conversations.entries('name*', 100)).toEqual([['name*:odd', 'literal star']]);
+        expect(await store.conversations.entries('nobody:', 10)).toEqual([]);
+      });
+    });
+
     describe('all requests', () => {
       it('lists every owner\'s requests of the service, newest first, up to the limit', async () => {
         await submitted('FASS-2026-0401', { ownerId: 'owner-a', submittedAt: '2026-11-20T10:00:00.000Z' });

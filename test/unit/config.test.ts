@@ -21,3 +21,34 @@ describe('REDIS_CLUSTER_NODES', () => {
     expect(storeKind(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe('redis');
   });
 });
+
+describe('the workspace tab\'s sign-in', () => {
+  const SSO = { TAB_SSO_AUDIENCE: 'api://tab.example.test/app-1, app-1', TAB_SSO_ISSUER: 'https://login.microsoftonline.com/{tenantid}/v2.0', TAB_SSO_JWKS_URL: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' };
+
+  it('takes the three TAB_SSO_* settings together, audiences and tenants as lists', () => {
+    const config = loadConfig({ ...SSO, ALLOWED_TENANTS: 'tenant-a,, tenant-b' });
+    expect(config.TAB_SSO_AUDIENCE).toEqual(['api://tab.example.test/app-1', 'app-1']);
+    expect(config.ALLOWED_TENANTS).toEqual(['tenant-a', 'tenant-b']);
+  });
+
+  it('refuses some of the TAB_SSO_* settings without the others', () => {
+    expect(() => loadConfig({ TAB_SSO_ISSUER: SSO.TAB_SSO_ISSUER })).toThrow(/TAB_SSO_AUDIENCE: set TAB_SSO_AUDIENCE, TAB_SSO_ISSUER and TAB_SSO_JWKS_URL together/);
+  });
+
+  it.each(['http://keys.example.test/keys', 'ftp://127.0.0.1/keys', 'not a url'])('refuses signing keys from %j (https, or http on this machine only)', (url) => {
+    expect(() => loadConfig({ ...SSO, TAB_SSO_JWKS_URL: url })).toThrow(/TAB_SSO_JWKS_URL: must be an https URL/);
+  });
+
+  it.each(['0.0.0.0', '10.0.0.5', 'bot.example.org', '::'])('refuses the local token issuer on the non-loopback HOST %j', (host) => {
+    expect(() => loadConfig({ TAB_LOCAL_ISSUER: 'true', HOST: host })).toThrow(/TAB_LOCAL_ISSUER: the local token issuer runs on a loopback HOST only/);
+  });
+
+  it('refuses the local token issuer behind a public address, or beside real SSO settings', () => {
+    expect(() => loadConfig({ TAB_LOCAL_ISSUER: 'true', PUBLIC_URL: 'https://bot.example.org' })).toThrow(/cannot run behind a PUBLIC_URL/);
+    expect(() => loadConfig({ TAB_LOCAL_ISSUER: 'true', ...SSO })).toThrow(/use the local token issuer or TAB_SSO_\*, not both/);
+  });
+
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('lets the local token issuer run on the loopback HOST %j', (host) => {
+    expect(loadConfig({ TAB_LOCAL_ISSUER: 'true', HOST: host }).TAB_LOCAL_ISSUER).toBe(true);
+  });
+});

@@ -122,4 +122,7 @@ export class InMemoryConversations implements ConversationStore {
   async set(k: string, value: string) {
     this.values.set(k, value);
   }
+  async entries(prefix: string, limit: number): Promise<[string, string][]> {
+    return [...this.values].filter(([k]) => k.startsWith(prefix)).slice(0, limit);
+  }
 }

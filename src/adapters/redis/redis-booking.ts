@@ -81,6 +81,18 @@ export function createRedisBookingStores(redis: RedisClient, run: Run, write: Wr
     async set(key, value) {
       await redis.hset(keys.directory, key, value);
     },
+    async entries(prefix, limit) {
+      // HSCAN walks the hash in steps, so a county's directory (thousands of entries) never blocks Redis for long.
+      const match = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+      const found: [string, string][] = [];
+      let cursor = '0';
+      do {
+        const [next, flat] = await redis.hscan(keys.directory, cursor, 'MATCH', match, 'COUNT', 500);
+        for (let i = 0; i < flat.length && found.length < limit; i += 2) found.push([flat[i]!, flat[i + 1]!]);
+        cursor = next;
+      } while (cursor !== '0' && found.length < limit);
+      return found;
+    },
   };
 
   return { roster, availability, jobs, conversations };

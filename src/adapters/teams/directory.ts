@@ -2,6 +2,7 @@ import { TurnContext, type Activity, type ConversationReference } from 'botbuild
 import { LRUCache } from 'lru-cache';
 import type { ConversationStore } from '../../ports/conversations';
 import type { NameOf, People } from '../../ports/people';
+import { nameKey, StoredPeople } from '../directory/stored-people';
 
 export interface DirectoryCacheOptions {
   /** Directory entries this process remembers having written (about three per person). */
@@ -25,8 +26,10 @@ export class TeamsDirectory implements People {
    * directory writes of every turn (each one fsynced with AOF `always`); it must not hold everyone ever seen.
    */
   private readonly written: LRUCache<string, string>;
+  private readonly people: StoredPeople;
 
   constructor(private readonly store: ConversationStore, options: DirectoryCacheOptions = {}) {
+    this.people = new StoredPeople(store);
     this.written = new LRUCache({
       max: options.max ?? 1000, ttl: options.rewriteAfterMs ?? 10 * 60_000, 
       // A clock of one's own is read each time (lru-cache would otherwise keep a reading for a millisecond of real time).
@@ -52,7 +55,7 @@ export class TeamsDirectory implements People {
 
   async rememberPerson(actorId: string, activity: Activity): Promise<void> {
     const name = activity.from?.name?.slice(0, 120);
-    if (name) await this.remember(`name:${actorId}`, name);
+    if (name) await this.remember(nameKey(actorId), name);
     // Teams addresses card refreshes to users by their Teams id (MRI), not their directory object id.
     if (activity.from?.id) await this.remember(`mri:${actorId}`, activity.from.id.slice(0, 200));
     if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) {
@@ -95,10 +98,8 @@ export class TeamsDirectory implements People {
   conversation = (conversationId: string) => this.read(`conv:${conversationId}`);
   triage = (service: string) => this.read(`triage:${service}`);
 
-  async names(ids: readonly string[]): Promise<NameOf> {
-    const names = new Map<string, string>();
-    await Promise.all([...new Set(ids)].map(async (id) => names.set(id, (await this.store.get(`name:${id}`)) ?? id)));
-    return (id) => names.get(id) ?? id;
+  names(ids: readonly string[]): Promise<NameOf> {
+    return this.people.names(ids);
   }
 
   /** Teams ids of these people, for Adaptive Card refresh; people the bot has never seen are left out. */

@@ -27,7 +27,10 @@ export function decideReview(request: Request, by: string, approved: boolean, re
 export function makeOffer(request: Request, offerId: string, preferences: string[], at: Date): Request {
   expect(request, 'awaiting_booking', 'waitlisted');
   const { waitlistedAt: _left, ...rest } = request;
-  return next(rest, at, { status: 'offered', offer: { id: offerId, preferences: [...preferences].sort(), offeredAt: at.toISOString(), declines: [] } });
+  return next(rest, at, {
+    status: 'offered', offer: { id: offerId, preferences: [...preferences].sort(), offeredAt: at.toISOString(), declines: [] },
+    milestones: { ...request.milestones, firstOfferedAt: request.milestones?.firstOfferedAt ?? at.toISOString() },
+  });
 }
 
 export function joinWaitlist(request: Request, at: Date): Request {
@@ -40,7 +43,7 @@ export function accept(request: Request, booking: Booking, at: Date): Request {
   expect(request, 'offered');
   if (!request.offer!.preferences.includes(booking.start)) throw new DomainError('time_unavailable');
   const { offer: _taken, ...rest } = request;
-  return next(rest, at, { status: 'booked', booking });
+  return next(rest, at, { status: 'booked', booking, milestones: { ...request.milestones, firstBookedAt: request.milestones?.firstBookedAt ?? at.toISOString() } });
 }
 
 export function decline(request: Request, clinicianId: string, reason: string, at: Date): Request {

@@ -47,6 +47,11 @@ export interface ConsultationRequest {
   episode?: Episode;
   /** Network members who follow the case in personal chat. */
   followers?: { userId: string; at: string }[];
+  /**
+   * When the request's times first went to the clinicians and when a clinician first booked it: the offer and
+   * the booking themselves are replaced as a request moves on, and the service's reports measure waits from these.
+   */
+  milestones?: { firstOfferedAt?: string; firstBookedAt?: string };
   submittedAt: string;
   updatedAt: string;
   version: number;

@@ -35,6 +35,16 @@ describe('layering: domain/, app/ and the conversation layer stay free of transp
   }, 30_000);
 });
 
+describe('layering: the workspace tab in the browser reaches the server through its API only', () => {
+  it.each([
+    ['web/src/probe.tsx', "import { readCase } from '../../src/app/workspace/read-case';\nexport const r = readCase;\n"],
+    ['web/src/pages/probe.tsx', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"],
+    ['web/src/probe.ts', "import Redis from 'ioredis';\nexport const r = Redis;\n"],
+  ])('the lint rule refuses %s importing server code or Node', (path, code) => {
+    expect(restrictedImports(path, code)).toHaveLength(1);
+  }, 30_000);
+});
+
 describe('layering: only the Teams adapter may import the Bot Framework', () => {
   it.each([
     ['src/main.ts', BOT], ['src/http/probe.ts', BOT], ['src/http/probe.ts', CONNECTOR], ['src/notifier.ts', CONNECTOR],

@@ -9,6 +9,7 @@ function countingStore(): ConversationStore & { writes: Map<string, number>; val
   return {
     values, writes,
     get: async (key) => values.get(key) ?? null,
+    entries: async (prefix, limit) => [...values.entries()].filter(([k]) => k.startsWith(prefix)).slice(0, limit),
     set: async (key, value) => {
       values.set(key, value);
       writes.set(key, (writes.get(key) ?? 0) + 1);

@@ -111,6 +111,18 @@ describe('the booking state machine', () => {
     });
   });
 
+  describe('milestones the reports measure from', () => {
+    it('keep the first offer and the first booking through a reschedule and a second offer and booking', () => {
+      const later = new Date('2026-12-01T09:00:00.000Z');
+      const offered = makeOffer(requestIn('awaiting_booking'), 'offer-2', PREFERRED, now);
+      const booked = accept(offered, booking, afterStart);
+      const again = makeOffer(reschedule(booked, 'clinician-a', 'clinic closed', later), 'offer-3', PREFERRED, later);
+      const rebooked = accept(again, booking, later);
+      expect(offered.milestones).toEqual({ firstOfferedAt: now.toISOString() });
+      expect(rebooked.milestones).toEqual({ firstOfferedAt: now.toISOString(), firstBookedAt: afterStart.toISOString() });
+    });
+  });
+
   describe('declining', () => {
     it('keeps one decline per clinician, the latest, after the others', () => {
       let request = requestIn('offered');
