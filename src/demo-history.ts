@@ -3,7 +3,13 @@ import { changeBooking } from './app/booking/change-booking';
 import { findFreeTimes } from './app/booking/find-free-times';
 import { pickTimes } from './app/booking/pick-times';
 import type { AppContext } from './app/context';
+import { closeEpisode } from './app/episode/close-episode';
+import { openEpisode } from './app/episode/open-episode';
+import { recordAttendance } from './app/episode/record-attendance';
+import { recordMeasure } from './app/episode/record-measure';
 import { recordOutcome } from './app/network/record-outcome';
+import { isDomainError } from './domain/errors';
+import { addDays, londonDate } from './domain/time/london';
 import { coversConsultation } from './domain/booking/free-times';
 import type { Catalogue } from './domain/catalogue/catalogue';
 import { demoAnswers, submitDemo, type DemoKind } from './demo-data';
@@ -74,6 +80,52 @@ async function live(ctx: AppContext, clock: ReturnType<typeof at>, catalogue: Ca
   }
   const outcome = catalogue.completion.outcomes[demo.end % catalogue.completion.outcomes.length]!;
   await recordOutcome(clock.ctx, { id: clinician }, { service, reference: request.reference, outcome: outcome.id, notes: 'Demo: notes on the consultation.' });
+  const intervention = outcome.opensEpisode?.[0];
+  if (intervention) await demoEpisode(ctx, clock, catalogue, request.reference, clinician, intervention);
+}
+
+/** Synthetic questionnaire answers: moderate at the start, lower as sessions go on (never a self-harm answer). */
+const PHQ9 = [[2, 2, 2, 1, 1, 2, 1, 1, 0], [1, 1, 1, 1, 1, 1, 0, 0, 0], [0, 1, 0, 1, 0, 0, 0, 0, 0]];
+const GAD7 = [[2, 2, 2, 1, 1, 1, 1], [1, 1, 1, 1, 0, 1, 0], [0, 1, 0, 0, 0, 1, 0]];
+
+/**
+ * The work a consultation offered, as the demo clinician runs it: an episode opened the next day, weekly sessions from
+ * the week after, attendance for those already past (one in four missed), PHQ-9 and GAD-7 at the start, a review,
+ * and (a short course that has run its length) the end and closure. All through the real use cases, at their moments.
+ */
+async function demoEpisode(ctx: AppContext, clock: ReturnType<typeof at>, catalogue: Catalogue, reference: string, clinician: string, intervention: string) {
+  const { service } = catalogue;
+  const config = catalogue.episodes!;
+  const { sessions: range } = config.interventions.find((i) => i.id === intervention)!;
+  // As short as the intervention allows (three sessions at least), so that a month of history sees some courses end.
+  const planned = Math.max(range.min, Math.min(range.default, 3));
+  const me = { id: clinician };
+  let opened;
+  for (const time of ['11:00', '15:30', '17:30']) {
+    try {
+      opened = await openEpisode(clock.ctx, me, { service, reference, intervention, plannedSessions: planned, firstDate: addDays(londonDate(clock.ctx.clock.now()), 7), time });
+      break;
+    } catch (e) {
+      if (!isDomainError(e) || !['series_unavailable', 'clinician_busy'].includes(e.code)) throw e;
+    }
+  }
+  if (!opened) return;
+  const measure = async (point: 'start' | 'review' | 'end', i: number) => {
+    if (config.measures.instruments.includes('phq9')) await recordMeasure(clock.ctx, me, { service, reference, instrument: 'phq9', point, items: PHQ9[i]! });
+    if (config.measures.instruments.includes('gad7')) await recordMeasure(clock.ctx, me, { service, reference, instrument: 'gad7', point, items: GAD7[i]! });
+  };
+  const sessions = [...opened.request.episode!.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const past = sessions.filter((s) => Date.parse(s.end) < Date.now());
+  for (const [i, s] of past.entries()) {
+    clock.set(Date.parse(s.end) + HOUR);
+    await recordAttendance(clock.ctx, me, { service, reference, sessionId: s.id, outcome: i % 4 === 3 ? 'did_not_attend' : 'attended' });
+    if (i === 0) await measure('start', 0);
+    if (i === 2 && past.length < sessions.length) await measure('review', 1);
+  }
+  if (past.length === sessions.length && past.length > 0) {
+    await measure('end', 2);
+    await closeEpisode(clock.ctx, me, { service, reference, reason: 'completed', familyEndNotHeld: 'Demo: the family could not make the last session.' });
+  }
 }
 
 /** Seeds the history through the real use cases for the demo referrer and clinician (who must be on the roster with availability). */

@@ -131,6 +131,10 @@ describe.each(THEMES)('the workspace in the %s theme', (theme) => {
     await t.locator('svg').first().waitFor();
     expect(await t.locator('svg[role], svg').count()).toBeGreaterThanOrEqual(3);
     await expect(t.getByRole('cell', { name: 'Consultation completed', exact: true }).count()).resolves.toBe(1);
+    // The demo history's episodes of work: FASS's short assessments have finished, with a before and after.
+    const episodes = t.getByRole('region', { name: 'Episodes of work and outcomes' });
+    await episodes.waitFor();
+    await expect(episodes.getByRole('table', { name: 'Outcomes of finished courses' }).getByRole('row', { name: /^Reliably improved/ }).textContent()).resolves.toMatch(/\d+% \(\d+ of \d+\)/);
     await shoot(`workspace-reports-${theme}`, light);
     await expectAccessible(`reports, ${theme}`);
   });

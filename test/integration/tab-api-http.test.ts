@@ -74,6 +74,7 @@ describe('the tab API\'s contracts, with a token signed by the keys TAB_SSO_JWKS
     expect(report.hours_to_first_offer).toMatchObject({ median: null, p90: null });
     expect(report.hours_to_booked).toMatchObject({ median: null, p90: null });
     expect(report.consultations_completed).toBe(0);
+    expect(report.episodes).toMatchObject({ opened: 0, closed: 0, active: 0, sessions_attended: 0, attendance: { share: null }, outcomes: { phq9: { paired_cases: 0 } } });
 
     const csv = await get(`${path}&format=csv`, token(COORDINATOR));
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);

@@ -13,6 +13,15 @@ function rows(report: ServiceReport): [string, string, string | number | null][]
     ...map('by_outcome', report.by_outcome), ...map('by_status', report.by_status), ...map('not_recommended_reasons', report.not_recommended_reasons),
     ...spread('hours_to_first_offer', report.hours_to_first_offer), ...spread('hours_to_booked', report.hours_to_booked),
     ['consultations_completed', '', report.consultations_completed], ...map('completion_outcomes', report.completion_outcomes),
+    ...(['opened', 'closed', 'active', 'sessions_attended', 'sessions_held'] as const).map((k) => ['episodes', k, report.episodes[k]] as [string, string, number]),
+    ['episodes', 'attendance_share', report.episodes.attendance.share],
+    ...(['phq9', 'gad7', 'course'] as const).flatMap((reading) => {
+      const o = report.episodes.outcomes[reading];
+      return [
+        [`episodes_${reading}`, 'paired_cases', o.paired_cases], [`episodes_${reading}`, 'at_caseness_before', o.at_caseness_before],
+        ...(['reliable_improvement', 'reliable_deterioration', 'recovered', 'reliable_recovery'] as const).map((k) => [`episodes_${reading}`, k, o[k].share]),
+      ] as [string, string, number | null][];
+    }),
   ];
 }
 

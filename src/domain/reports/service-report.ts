@@ -1,7 +1,9 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { ConsultationRequest, RequestStatus } from '../request/consultation-request';
 import type { Outcome } from '../screening/outcome';
-import { londonDate } from '../time/london';
+import { toEvaluationEpisode } from '../episode/to-evaluation';
+import { evaluate, type OutcomeShares, type Share } from '../measures/evaluation';
+import { addDays, londonDate, londonToUtc } from '../time/london';
 import { spreadOf, type Spread } from './spread';
 
 /** A reporting period: London calendar dates, both included. */
@@ -37,6 +39,55 @@ export interface ServiceReport {
   consultations_completed: number;
   /** The service's completion outcome ids (every one, zero included) to how many consultations ended so. */
   completion_outcomes: Record<string, number>;
+  /**
+   * Care after the consultation: episodes opened and closed in the period and active in it, their sessions attended
+   * of those held, and from finished courses' paired measures the NHS Talking Therapies outcome shares (a share is
+   * null when no case was eligible for it), per instrument and for the course on both.
+   */
+  episodes: EpisodeFigures;
+}
+
+export interface ShareFigure {
+  count: number;
+  of: number;
+  share: number | null;
+}
+
+export interface OutcomeFigures {
+  paired_cases: number;
+  at_caseness_before: number;
+  reliable_improvement: ShareFigure;
+  reliable_deterioration: ShareFigure;
+  recovered: ShareFigure;
+  reliable_recovery: ShareFigure;
+}
+
+export interface EpisodeFigures {
+  opened: number;
+  closed: number;
+  active: number;
+  sessions_attended: number;
+  sessions_held: number;
+  attendance: ShareFigure;
+  outcomes: { phq9: OutcomeFigures; gad7: OutcomeFigures; course: OutcomeFigures };
+}
+
+const figure = (s: Share): ShareFigure => ({ count: s.count, of: s.of, share: s.share });
+const outcomeFigures = (o: OutcomeShares): OutcomeFigures => ({
+  paired_cases: o.pairedCases, at_caseness_before: o.atCasenessBefore, reliable_improvement: figure(o.reliableImprovement),
+  reliable_deterioration: figure(o.reliableDeterioration), recovered: figure(o.recovered), reliable_recovery: figure(o.reliableRecovery),
+});
+
+/** The episodes of a service's requests over the period (London dates, both included), as the evaluation counts them. */
+function episodeFigures(service: string, requests: readonly ConsultationRequest[], period: Period): EpisodeFigures {
+  const instants = { from: londonToUtc(period.from, '00:00').toISOString(), to: londonToUtc(addDays(period.to, 1), '00:00').toISOString() };
+  const episodes = requests.flatMap((r) => (r.service === service && r.episode ? [toEvaluationEpisode(service, r.episode)] : []));
+  const [e] = evaluate({ period: instants, episodes }, [service]).services;
+  return {
+    opened: e!.episodes.opened, closed: e!.episodes.closed, active: e!.episodes.active,
+    sessions_attended: e!.sessions.attended, sessions_held: e!.sessions.plannedSoFar, attendance: figure(e!.sessions.attendance),
+    outcomes: { phq9: outcomeFigures(e!.outcomes.phq9), gad7: outcomeFigures(e!.outcomes.gad7), course: outcomeFigures(e!.outcomes.course) },
+  };
 }
 
 const HOUR = 3_600_000;
@@ -69,5 +120,6 @@ export function serviceReport(catalogue: Catalogue, requests: readonly Consultat
     hours_to_first_offer: spreadOf(submitted.flatMap((r) => hoursBetween(r.submittedAt, r.milestones?.firstOfferedAt ?? r.offer?.offeredAt))),
     hours_to_booked: spreadOf(submitted.flatMap((r) => hoursBetween(r.submittedAt, r.milestones?.firstBookedAt ?? r.booking?.acceptedAt))),
     consultations_completed: completed.length, completion_outcomes: outcomes,
+    episodes: episodeFigures(catalogue.service, requests, period),
   };
 }

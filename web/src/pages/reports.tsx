@@ -5,10 +5,17 @@ import { download } from '../api';
 import { Loading, Problem, useAction, useLoad, useStyles, type PageProps } from '../ui';
 
 interface Spread { median: number | null; p90: number | null; n: number }
+interface ShareFigure { count: number; of: number; share: number | null }
+interface OutcomeFigures { paired_cases: number; at_caseness_before: number; reliable_improvement: ShareFigure; reliable_deterioration: ShareFigure; recovered: ShareFigure; reliable_recovery: ShareFigure }
+interface EpisodeFigures {
+  opened: number; closed: number; active: number; sessions_attended: number; sessions_held: number; attendance: ShareFigure;
+  outcomes: { phq9: OutcomeFigures; gad7: OutcomeFigures; course: OutcomeFigures };
+}
 interface Report {
   from: string; to: string; requests: number;
   by_outcome: Record<string, number>; by_status: Record<string, number>; not_recommended_reasons: Record<string, number>;
   hours_to_first_offer: Spread; hours_to_booked: Spread; consultations_completed: number; completion_outcomes: Record<string, number>;
+  episodes?: EpisodeFigures;
   labels: { service: string; by_outcome: Record<string, string>; by_status: Record<string, string>; not_recommended_reasons: Record<string, string>; completion_outcomes: Record<string, string> };
 }
 
@@ -25,6 +32,43 @@ const PALETTE = [tokens.colorPaletteBlueBorderActive, tokens.colorPaletteTealBor
   tokens.colorPalettePurpleBorderActive, tokens.colorPaletteGreenBorderActive, tokens.colorPaletteDarkOrangeBorderActive, tokens.colorPaletteLavenderBorderActive];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const percent = (f: ShareFigure) => (f.share === null ? 'no cases' : `${Math.round(f.share * 100)}% (${f.count} of ${f.of})`);
+const READINGS = [['phq9', 'PHQ-9'], ['gad7', 'GAD-7'], ['course', 'Both (the course)']] as const;
+const SHARES = [['reliable_improvement', 'Reliably improved'], ['recovered', 'Recovered'], ['reliable_recovery', 'Reliably recovered'], ['reliable_deterioration', 'Reliably deteriorated']] as const;
+
+/**
+ * Care after the consultation: episodes, sessions attended of those held, and the NHS Talking Therapies shares from
+ * finished courses' paired measures (recovery of those at caseness before), as a chart and the same as a table.
+ */
+function Episodes({ episodes }: { episodes: EpisodeFigures }) {
+  const s = useStyles();
+  const r = useReport();
+  const bars = READINGS.flatMap(([key, label]) => SHARES.slice(0, 3).map(([share, name], i) => ({
+    x: `${label}: ${name}`, y: Math.round((episodes.outcomes[key][share].share ?? 0) * 100), legend: name, color: PALETTE[i % PALETTE.length],
+  })));
+  const paired = episodes.outcomes.phq9.paired_cases + episodes.outcomes.gad7.paired_cases > 0;
+  return (
+    <section className={s.card} aria-labelledby="chart-episodes">
+      <Title3 as="h3" id="chart-episodes">Episodes of work and outcomes</Title3>
+      <div className={r.figures}>
+        {[['Episodes opened', String(episodes.opened)], ['Episodes closed', String(episodes.closed)], ['Episodes active', String(episodes.active)],
+          ['Sessions attended of held', percent(episodes.attendance)]].map(([title, value]) => (
+          <div key={title} className={s.card}><Text block>{title}</Text><Text className={r.figure} block>{value}</Text></div>
+        ))}
+      </div>
+      {paired && <div className={r.chart}><VerticalBarChart data={bars} chartTitle="Outcome shares, per cent" hideLegend wrapXAxisLables /></div>}
+      <Table size="small" aria-label="Outcomes of finished courses">
+        <TableHeader><TableRow><TableHeaderCell>Finished courses</TableHeaderCell>{READINGS.map(([k, label]) => <TableHeaderCell key={k}>{label}</TableHeaderCell>)}</TableRow></TableHeader>
+        <TableBody>
+          <TableRow><TableCell>With a before and after</TableCell>{READINGS.map(([k]) => <TableCell key={k}>{episodes.outcomes[k].paired_cases}</TableCell>)}</TableRow>
+          {SHARES.map(([share, name]) => (
+            <TableRow key={share}><TableCell>{name}</TableCell>{READINGS.map(([k]) => <TableCell key={k}>{percent(episodes.outcomes[k][share])}</TableCell>)}</TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
 const hours = (h: number | null) => (h === null ? 'no data' : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} days`);
 
 /** A chart's data also as a table: what screen readers and keyboard users read, and what a chart cannot say exactly. */
@@ -77,6 +121,7 @@ function Charts({ report }: { report: Report }) {
             ? <Text>No request was "not recommended" in this period.</Text>
             : <Counts caption="Criterion" counts={report.not_recommended_reasons} labels={labels.not_recommended_reasons} />}
         </section>
+        {report.episodes && <Episodes episodes={report.episodes} />}
       </div>
     </div>
   );

@@ -2,7 +2,8 @@ import { loadCatalogues } from '../../../../src/adapters/catalogue/load-catalogu
 import { serviceReport } from '../../../../src/domain/reports/service-report';
 import { nearestRank, spreadOf } from '../../../../src/domain/reports/spread';
 import type { ConsultationRequest } from '../../../../src/domain/request/consultation-request';
-import { buildBooking, buildRequest } from '../../../support/builders';
+import { buildBooking, buildEpisodeRequest, buildRequest } from '../../../support/builders';
+import { closeEpisode, recordAttendance, recordMeasure } from '../../../../src/domain/episode/transitions';
 
 const fass = loadCatalogues().get('fass')!;
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
@@ -94,5 +95,29 @@ describe('nearest-rank percentiles', () => {
     expect(nearestRank([7], 90)).toBe(7);
     expect(spreadOf([3.14159, 1]).median).toBe(1);
     expect(spreadOf([2.26]).p90).toBe(2.3);
+  });
+
+  it('reports the episodes of work of the period: opened, closed, active, sessions attended of held, and the paired outcomes', () => {
+    const pps = loadCatalogues().get('pps')!;
+    const config = pps.episodes!;
+    const by = 'clinician-a';
+    const at = (d: string) => new Date(d);
+    // A course that finished in the period (PHQ-9 15 to 4: reliably recovered) and one still under way from before it.
+    const finished = buildEpisodeRequest({ firstDate: '2027-03-02' });
+    let e = finished.episode!;
+    for (const id of ['s1', 's2', 's3']) e = recordAttendance(e, config, id, 'attended', by, at('2027-05-30T00:00:00Z')).episode;
+    e = recordAttendance(e, config, 's4', 'did_not_attend', by, at('2027-05-30T00:00:00Z')).episode;
+    e = recordMeasure(e, config, { instrument: 'phq9', point: 'start', items: [3, 3, 3, 2, 2, 1, 1, 0, 0] }, 'a', by, at('2027-03-02T11:00:00Z')).episode;
+    e = recordMeasure(e, config, { instrument: 'phq9', point: 'end', items: [1, 1, 1, 1, 0, 0, 0, 0, 0] }, 'b', by, at('2027-05-25T11:00:00Z')).episode;
+    e = closeEpisode(e, config, { reason: 'completed', endMeasuresNotTaken: 'GAD-7 not used', familyEndNotHeld: 'n' }, by, at('2027-05-30T10:00:00Z'));
+    const underWay = { ...buildEpisodeRequest({ firstDate: '2027-04-06' }), reference: 'PPS-2027-0002' };
+    const report = serviceReport(pps, [{ ...finished, episode: e }, { ...underWay, episode: { ...underWay.episode!, openedAt: '2027-04-01T09:00:00.000Z' } }], { from: '2027-05-01', to: '2027-05-31' });
+    expect(report.episodes).toMatchObject({ opened: 0, closed: 1, active: 2, sessions_attended: 3, sessions_held: 4, attendance: { count: 3, of: 4, share: 0.75 } });
+    expect(report.episodes.outcomes.phq9).toEqual({
+      paired_cases: 1, at_caseness_before: 1, reliable_improvement: { count: 1, of: 1, share: 1 }, reliable_deterioration: { count: 0, of: 1, share: 0 },
+      recovered: { count: 1, of: 1, share: 1 }, reliable_recovery: { count: 1, of: 1, share: 1 },
+    });
+    expect(report.episodes.outcomes.gad7.paired_cases).toBe(0);
+    expect(report.episodes.outcomes.gad7.recovered.share).toBeNull();
   });
 });
