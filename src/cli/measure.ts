@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { isDomainError } from '../domain/errors';
 import { compareMeasures } from '../domain/measures/compare-measures';
 import { parseMeasureInput } from '../domain/measures/parse-measure-input';
 import { scoreMeasure } from '../domain/measures/score-measure';
 import type { Score } from '../domain/measures/score-measure';
+import { answerDocument, documentCommand, type DocumentRun } from './json-document';
 
 /** What the command prints and how it exits, for one parsed JSON document. */
-export interface MeasureRun {
-  status: 0 | 2;
-  stdout: string;
-  stderr: string;
-}
+export type MeasureRun = DocumentRun;
 
 const scoreOut = ({ total, band, caseness }: Score) => ({ total, band, caseness });
 
@@ -19,7 +14,7 @@ const scoreOut = ({ total, band, caseness }: Score) => ({ total, band, caseness 
  * as the issue's contract has them (snake_case), whatever the domain calls them.
  */
 export function measureDocument(raw: unknown): MeasureRun {
-  try {
+  return answerDocument(() => {
     const input = parseMeasureInput(raw);
     let out: object;
     if ('items' in input) {
@@ -38,11 +33,8 @@ export function measureDocument(raw: unknown): MeasureRun {
         reliable_recovery: c.reliableRecovery,
       };
     }
-    return { status: 0, stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '' };
-  } catch (e) {
-    if (!isDomainError(e)) throw e;
-    return { status: 2, stdout: '', stderr: e.issues.map((issue) => `${issue.field}: ${issue.message}\n`).join('') };
-  }
+    return out;
+  });
 }
 
 /**
@@ -50,23 +42,4 @@ export function measureDocument(raw: unknown): MeasureRun {
  * two, by the NHS Talking Therapies conventions, and prints the result as JSON. Input that does not fit exits 2
  * with a message naming the offending field.
  */
-function main(argv: readonly string[]): number {
-  const file = argv[0];
-  if (!file || argv.length > 1) {
-    process.stderr.write('usage: npm run --silent measure -- FILE   (FILE may be - for standard input)\n');
-    return 2;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
-  } catch (e) {
-    process.stderr.write(`input: ${e instanceof SyntaxError ? 'not valid JSON' : 'cannot be read'} (${(e as Error).message})\n`);
-    return 2;
-  }
-  const run = measureDocument(raw);
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  return run.status;
-}
-
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) process.exitCode = documentCommand('measure', process.argv.slice(2), measureDocument);

@@ -14,7 +14,7 @@ import { timesView } from '../views/booking';
 import { outcomeView } from '../views/outcome';
 import type { View } from '../views/view';
 import { ERROR_TEXT } from '../wording/error-text';
-import { caseScreen, triageScreen } from './screens';
+import { caseScreen, triageScreen, type CaseScreenOptions } from './screens';
 import { FreeText, Instant, PersonId, Ref, verb } from './verb';
 
 const SHOWN_ON_TRIAGE: readonly ErrorCode[] = ['slot_taken', 'request_moved_on', 'clinician_busy', 'outside_availability', 'time_unavailable', 'invalid_input'];
@@ -31,10 +31,15 @@ async function onTriage(cc: ConversationContext, actor: Actor, cmd: { service: s
   }
 }
 
-/** A case action that failed on what was typed keeps the case on screen, with the message. */
+/**
+ * A case action answers with the case as it now stands: with what was done, or, when it failed on what was typed
+ * or on the case having moved on (`shownOnCase`), why nothing was, on the same screen (`screen`: the case card or
+ * its episode). Any other failure is the dispatcher's to explain.
+ */
 export async function onCase(
   cc: ConversationContext, actor: Actor, cmd: { service: string; reference: string },
-  act: () => Promise<{ request: ConsultationRequest; changed: boolean }>, done: string, shownOnCase: readonly ErrorCode[] = ['invalid_input', 'request_moved_on'],
+  act: () => Promise<{ request: ConsultationRequest; changed: boolean }>, done: string,
+  shownOnCase: readonly ErrorCode[] = ['invalid_input', 'request_moved_on'], screen?: CaseScreenOptions['screen'],
 ): Promise<View> {
   try {
     const { request, changed } = await act();
@@ -42,7 +47,8 @@ export async function onCase(
   } catch (e) {
     if (!isDomainError(e) || !shownOnCase.includes(e.code)) throw e;
     const { request } = await viewRequest(cc.app, actor, cmd);
-    return caseScreen(cc, actor, request, e.code === 'invalid_input' ? { errors: e.issues } : { headline: `${ERROR_TEXT[e.code].title}. ${ERROR_TEXT[e.code].text}` });
+    const why = e.code === 'invalid_input' ? { errors: e.issues } : { headline: `${ERROR_TEXT[e.code].title}. ${ERROR_TEXT[e.code].text}` };
+    return caseScreen(cc, actor, request, { ...why, ...(screen ? { screen } : {}) });
   }
 }
 

@@ -12,12 +12,12 @@ import { referToAdultMentalHealth } from '../../app/episode/refer-adult-mental-h
 import { LOCATIONS } from '../../domain/catalogue/catalogue';
 import { ATTENDANCE, LIAISON_KINDS, MEASURE_POINTS, type MeasurePoint } from '../../domain/episode/episode';
 import { SESSION_TIME } from '../../domain/episode/series';
-import { DomainError, isDomainError, type ErrorCode } from '../../domain/errors';
+import { DomainError, type ErrorCode } from '../../domain/errors';
 import { INSTRUMENT_IDS, INSTRUMENTS, ITEM_MAX } from '../../domain/measures/instruments';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { ConversationContext } from '../context';
 import type { View } from '../views/view';
-import { ERROR_TEXT } from '../wording/error-text';
+import { onCase } from './booking';
 import { caseScreen } from './screens';
 import { PersonId, Ref, verb, type VerbInput } from './verb';
 
@@ -27,24 +27,11 @@ const SHOWN_ON_EPISODE: readonly ErrorCode[] = [
   'episode_exists', 'episode_not_offered', 'version_conflict',
 ];
 
-/**
- * An episode action answers with the episode's screen as it now stands: with what was done, or why nothing was
- * (the person's inputs kept on the card only as far as the card can; the message says what to change).
- */
-async function onEpisode(
+/** An episode action answers with the episode as it now stands, or on it why nothing was done (opening: on the case card). */
+const onEpisode = (
   cc: ConversationContext, actor: Actor, cmd: { service: string; reference: string }, act: () => Promise<{ request: ConsultationRequest; changed: boolean }>,
   done: string, screen: 'case' | 'episode' = 'episode',
-): Promise<View> {
-  try {
-    const { request, changed } = await act();
-    return caseScreen(cc, actor, request, { headline: changed ? done : `${done} (already done)` });
-  } catch (e) {
-    if (!isDomainError(e) || !SHOWN_ON_EPISODE.includes(e.code)) throw e;
-    const { request } = await viewRequest(cc.app, actor, cmd);
-    if (e.code === 'invalid_input') return caseScreen(cc, actor, request, { errors: e.issues, screen });
-    return caseScreen(cc, actor, request, { headline: `${ERROR_TEXT[e.code].title}. ${ERROR_TEXT[e.code].text}`, screen });
-  }
-}
+): Promise<View> => onCase(cc, actor, cmd, act, done, SHOWN_ON_EPISODE, screen);
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date');
 const Time = z.string().regex(SESSION_TIME, 'must be a time between 07:00 and 20:59');
