@@ -2,12 +2,20 @@ import { hasRole } from '../../domain/booking/roster';
 import type { EpisodeConfig } from '../../domain/catalogue/catalogue';
 import type { Episode } from '../../domain/episode/episode';
 import { episodeConfig, openEpisodeOf } from '../../domain/episode/transitions';
+import { DomainError } from '../../domain/errors';
 import { notification, type CaseEvent } from '../../domain/network/notification';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { RequestEffects } from '../../ports/request-store';
 import { auditOk, loadRequest } from '../booking/access';
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
+
+/** The episode a command is for, and (from a card) the request version the person saw. */
+export interface EpisodeRef {
+  service: string;
+  reference: string;
+  version?: number;
+}
 
 /** Who may do something to an episode: its therapist and the service's coordinators, or the referrer. */
 export type EpisodeParty = 'clinical' | 'referrer';
@@ -35,7 +43,7 @@ export interface EpisodeChange {
  * versioned, audited step with its notifications and any time it claims or gives back.
  */
 export async function changeEpisode(
-  ctx: AppContext, actor: Actor, cmd: { service: string; reference: string }, action: string, party: EpisodeParty,
+  ctx: AppContext, actor: Actor, cmd: EpisodeRef, action: string, party: EpisodeParty,
   change: (episode: Episode, config: EpisodeConfig, request: ConsultationRequest) => EpisodeChange | Promise<EpisodeChange>,
 ): Promise<{ request: ConsultationRequest; changed: boolean }> {
   const config = episodeConfig(catalogueFor(ctx, cmd.service));
@@ -45,6 +53,9 @@ export async function changeEpisode(
   } else {
     await requireEpisodeLead(ctx, request, actor, action);
   }
+  // A card shows the episode at one version: a second click, or a click on a card older than a change made since,
+  // would act on what the person no longer sees (a session moved twice), so it changes nothing.
+  if (cmd.version !== undefined && cmd.version !== request.version) throw new DomainError('stale_card');
   const result = await change(openEpisodeOf(request), config, request);
   if (!result.changed) return { request, changed: false };
   const now = ctx.clock.now();

@@ -2,7 +2,7 @@ import type { Episode } from '../../domain/episode/episode';
 import { closeEpisode as close, futureSessions } from '../../domain/episode/transitions';
 import type { RequestEffects } from '../../ports/request-store';
 import type { Actor, AppContext } from '../context';
-import { changeEpisode } from './change-episode';
+import { changeEpisode, type EpisodeRef } from './change-episode';
 
 /** The time of sessions still to come, given back when an episode closes. */
 export function releaseFuture(episode: Episode, now: Date): Pick<RequestEffects, 'release'> {
@@ -15,7 +15,7 @@ export function releaseFuture(episode: Episode, now: Date): Pick<RequestEffects,
  * Health, other) and the end measures, or why they were not taken. The sessions still to come are given back;
  * the referrer and the family's network are told it has ended (the network, nothing more).
  */
-export function closeEpisode(ctx: AppContext, actor: Actor, cmd: { service: string; reference: string; reason: string; endMeasuresNotTaken?: string; familyEndNotHeld?: string }) {
+export function closeEpisode(ctx: AppContext, actor: Actor, cmd: EpisodeRef & { reason: string; endMeasuresNotTaken?: string; familyEndNotHeld?: string }) {
   return changeEpisode(ctx, actor, cmd, 'episode.close', 'clinical', (episode, config) => {
     const now = ctx.clock.now();
     const closed = close(episode, config, cmd, actor.id, now);

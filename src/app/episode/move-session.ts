@@ -5,13 +5,11 @@ import { blockedBy, nextFreeWeek, sessionAt, SESSION_TIME } from '../../domain/e
 import { moveSession as move } from '../../domain/episode/transitions';
 import { formatLondonTime, londonDate } from '../../domain/time/london';
 import { catalogueFor, type Actor, type AppContext } from '../context';
-import { changeEpisode } from './change-episode';
+import { changeEpisode, type EpisodeRef } from './change-episode';
 
 const MINUTE = 60_000;
 
-export interface MoveSessionCommand {
-  service: string;
-  reference: string;
+export interface MoveSessionCommand extends EpisodeRef {
   sessionId: string;
   why: Extract<MoveReason, 'cancelled_by_family' | 'cancelled_by_service' | 'rearranged'>;
   /** The new date (and time, else the series' time); with neither, the first free week after the series' last session. */

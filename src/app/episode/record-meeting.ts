@@ -1,9 +1,9 @@
 import { recordMeeting as record, requestMeeting } from '../../domain/episode/transitions';
 import type { Actor, AppContext } from '../context';
-import { changeEpisode } from './change-episode';
+import { changeEpisode, type EpisodeRef } from './change-episode';
 
 /** The therapist records a meeting about the children (CP, core group, CIN, unit) and whether they attended, or answers one they were asked to. */
-export function recordMeeting(ctx: AppContext, actor: Actor, cmd: { service: string; reference: string; meetingId?: string; type: string; date: string; attended: boolean }) {
+export function recordMeeting(ctx: AppContext, actor: Actor, cmd: EpisodeRef & { meetingId?: string; type: string; date: string; attended: boolean }) {
   return changeEpisode(ctx, actor, cmd, 'episode.meeting', 'clinical', (episode, config) => ({
     episode: record(episode, config, cmd, ctx.ids.next(), actor.id, ctx.clock.now()), changed: true,
     detail: { type: cmd.type, attended: cmd.attended ? 'yes' : 'no' },

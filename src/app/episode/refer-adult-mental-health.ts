@@ -1,12 +1,10 @@
 import { DomainError } from '../../domain/errors';
 import { closeEpisode, referToAdultMentalHealth as refer } from '../../domain/episode/transitions';
 import type { Actor, AppContext } from '../context';
-import { changeEpisode } from './change-episode';
+import { changeEpisode, type EpisodeRef } from './change-episode';
 import { releaseFuture } from './close-episode';
 
-export interface AdultMentalHealthCommand {
-  service: string;
-  reference: string;
+export interface AdultMentalHealthCommand extends EpisodeRef {
   date: string;
   amhService: string;
   reason: string;

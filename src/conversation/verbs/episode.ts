@@ -19,12 +19,12 @@ import type { ConversationContext } from '../context';
 import type { View } from '../views/view';
 import { onCase } from './booking';
 import { caseScreen } from './screens';
-import { PersonId, Ref, verb, type VerbInput } from './verb';
+import { PersonId, Ref, verb, Version, type VerbInput } from './verb';
 
 /** Codes an episode action can meet that say something about the episode: shown on its card, which stays. */
 const SHOWN_ON_EPISODE: readonly ErrorCode[] = [
   'invalid_input', 'request_moved_on', 'session_not_started', 'session_recorded', 'series_unavailable', 'clinician_busy', 'episode_closed',
-  'episode_exists', 'episode_not_offered', 'version_conflict',
+  'episode_exists', 'episode_not_offered', 'version_conflict', 'stale_card',
 ];
 
 /** An episode action answers with the episode as it now stands, or on it why nothing was done (opening: on the case card). */
@@ -59,6 +59,8 @@ function measureFrom(raw: Record<string, unknown>, instrument: (typeof INSTRUMEN
 }
 
 const inputs = (input: VerbInput) => input.raw;
+/** The clinical team's actions carry the version of the card they were clicked on (see changeEpisode). */
+const Seen = { ...Ref, version: Version.optional() };
 
 export const EPISODE_VERBS = {
   'episode.open': verb({
@@ -76,30 +78,30 @@ export const EPISODE_VERBS = {
     },
   }),
   'episode.attendance': verb({
-    schema: z.object({ ...Ref, sessionId: Id, outcome: z.enum(ATTENDANCE) }),
+    schema: z.object({ ...Seen, sessionId: Id, outcome: z.enum(ATTENDANCE) }),
     run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => recordAttendance(cc.app, actor, cmd), 'Attendance recorded'),
   }),
   'episode.move_session': verb({
     schema: z.object({
-      ...Ref, moveSession: Id, moveWhy: z.enum(['cancelled_by_family', 'cancelled_by_service', 'rearranged']),
+      ...Seen, moveSession: Id, moveWhy: z.enum(['cancelled_by_family', 'cancelled_by_service', 'rearranged']),
       moveDate: Day.optional().or(z.literal('').transform(() => undefined)), moveTime: Time.optional().or(z.literal('').transform(() => undefined)),
     }),
     run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => moveSession(cc.app, actor, {
-      service: cmd.service, reference: cmd.reference, sessionId: cmd.moveSession, why: cmd.moveWhy,
+      service: cmd.service, reference: cmd.reference, ...(cmd.version ? { version: cmd.version } : {}), sessionId: cmd.moveSession, why: cmd.moveWhy,
       ...(cmd.moveDate ? { date: cmd.moveDate } : {}), ...(cmd.moveTime ? { time: cmd.moveTime } : {}),
     }), 'Session moved; the rest of the series is unchanged'),
   }),
   'episode.measure': verb({
-    schema: z.object({ ...Ref, instrument: z.enum(INSTRUMENT_IDS) }),
+    schema: z.object({ ...Seen, instrument: z.enum(INSTRUMENT_IDS) }),
     run: (cc, actor, cmd, input) => onEpisode(cc, actor, cmd, async () => recordMeasure(cc.app, actor, { ...cmd, ...measureFrom(inputs(input), cmd.instrument) }),
       `${INSTRUMENTS[cmd.instrument].label} recorded`),
   }),
   'episode.meeting': verb({
     schema: z.object({
-      ...Ref, meetingId: Id.optional().or(z.literal('').transform(() => undefined)), meetingType: Id, meetingDate: Day, meetingAttended: z.enum(['yes', 'no']),
+      ...Seen, meetingId: Id.optional().or(z.literal('').transform(() => undefined)), meetingType: Id, meetingDate: Day, meetingAttended: z.enum(['yes', 'no']),
     }),
     run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => recordMeeting(cc.app, actor, {
-      service: cmd.service, reference: cmd.reference, type: cmd.meetingType, date: cmd.meetingDate, attended: cmd.meetingAttended === 'yes',
+      service: cmd.service, reference: cmd.reference, ...(cmd.version ? { version: cmd.version } : {}), type: cmd.meetingType, date: cmd.meetingDate, attended: cmd.meetingAttended === 'yes',
       ...(cmd.meetingId ? { meetingId: cmd.meetingId } : {}),
     }), 'Meeting recorded'),
   }),
@@ -110,29 +112,29 @@ export const EPISODE_VERBS = {
   }),
   'episode.gp': verb({
     schema: z.object({
-      ...Ref, gpPractice: Optional(200), gpKind: z.enum(LIAISON_KINDS).optional().or(z.literal('').transform(() => undefined)),
+      ...Seen, gpPractice: Optional(200), gpKind: z.enum(LIAISON_KINDS).optional().or(z.literal('').transform(() => undefined)),
       gpDate: Day.optional().or(z.literal('').transform(() => undefined)), gpPurpose: Optional(1000),
     }),
     run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => logGpContact(cc.app, actor, {
-      service: cmd.service, reference: cmd.reference, ...(cmd.gpPractice ? { practice: cmd.gpPractice } : {}), ...(cmd.gpKind ? { kind: cmd.gpKind } : {}),
+      service: cmd.service, reference: cmd.reference, ...(cmd.version ? { version: cmd.version } : {}), ...(cmd.gpPractice ? { practice: cmd.gpPractice } : {}), ...(cmd.gpKind ? { kind: cmd.gpKind } : {}),
       ...(cmd.gpDate ? { date: cmd.gpDate } : {}), ...(cmd.gpPurpose ? { purpose: cmd.gpPurpose } : {}),
     }), 'GP liaison recorded'),
   }),
   'episode.amh': verb({
     schema: z.object({
-      ...Ref, amhDate: Day, amhService: Short(200), amhReason: Short(1000), amhThen: z.enum(['liaison', 'close']),
+      ...Seen, amhDate: Day, amhService: Short(200), amhReason: Short(1000), amhThen: z.enum(['liaison', 'close']),
       amhEndMeasuresNotTaken: Optional(1000), amhFamilyEndNotHeld: Optional(1000),
     }),
     run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => referToAdultMentalHealth(cc.app, actor, {
-      service: cmd.service, reference: cmd.reference, date: cmd.amhDate, amhService: cmd.amhService, reason: cmd.amhReason, then: cmd.amhThen,
+      service: cmd.service, reference: cmd.reference, ...(cmd.version ? { version: cmd.version } : {}), date: cmd.amhDate, amhService: cmd.amhService, reason: cmd.amhReason, then: cmd.amhThen,
       ...(cmd.amhEndMeasuresNotTaken ? { endMeasuresNotTaken: cmd.amhEndMeasuresNotTaken } : {}),
       ...(cmd.amhFamilyEndNotHeld ? { familyEndNotHeld: cmd.amhFamilyEndNotHeld } : {}),
     }), 'Adult Mental Health referral recorded'),
   }),
   'episode.close': verb({
-    schema: z.object({ ...Ref, closeReason: Id, endMeasuresNotTaken: Optional(1000), familyEndNotHeld: Optional(1000) }),
+    schema: z.object({ ...Seen, closeReason: Id, endMeasuresNotTaken: Optional(1000), familyEndNotHeld: Optional(1000) }),
     run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => closeEpisode(cc.app, actor, {
-      service: cmd.service, reference: cmd.reference, reason: cmd.closeReason,
+      service: cmd.service, reference: cmd.reference, ...(cmd.version ? { version: cmd.version } : {}), reason: cmd.closeReason,
       ...(cmd.endMeasuresNotTaken ? { endMeasuresNotTaken: cmd.endMeasuresNotTaken } : {}),
       ...(cmd.familyEndNotHeld ? { familyEndNotHeld: cmd.familyEndNotHeld } : {}),
     }), 'Episode closed'),

@@ -54,6 +54,8 @@ export interface EpisodeView {
   kind: 'episode';
   service: string;
   reference: string;
+  /** The request's version this card shows: the clinical team's actions carry it, so a repeated or stale click changes nothing. */
+  version: number;
   headline: string;
   /** `attention` when the headline is an alert. */
   headlineStyle: 'default' | 'attention';
@@ -179,7 +181,7 @@ export function episodeView(
   const intervention = labelOf(config.interventions, episode.intervention) ?? episode.intervention;
   const alerts = clinical ? alertsOf(episode) : [];
   return {
-    kind: 'episode', ...ref,
+    kind: 'episode', ...ref, version: request.version,
     headline: options.headline ?? (clinical ? `Episode: ${request.reference}` : `Further work: ${request.reference}`),
     headlineStyle: options.headline?.startsWith('Urgent') ? 'attention' : 'default',
     title: clinical ? intervention : `Further work with the ${catalogue.name}`,

@@ -152,15 +152,20 @@ describe('an episode of PPS therapy through the conversation layer', () => {
     expect(view.facts).toEqual(expect.arrayContaining([{ title: 'GP practice', value: 'Synthetic Surgery' }, { title: 'GP letter, 10 March 2027', value: 'Letting the GP know therapy has started' }]));
   });
 
-  it('moves a cancelled session to the first free week after the series, the rest unchanged, in the calendar too', async () => {
+  it('moves a cancelled session to the first free week after the series, the rest unchanged, in the calendar too; the same click again changes nothing', async () => {
     const before = (await stored()).episode!;
-    const view = await act(therapist, 'episode.move_session', { moveSession: 's4', moveWhy: 'cancelled_by_family' });
+    const click = { moveSession: 's4', moveWhy: 'cancelled_by_family', version: String((await stored()).version) };
+    const view = await act(therapist, 'episode.move_session', click);
     expect(view.headline).toBe('Session moved; the rest of the series is unchanged');
     const after = (await stored()).episode!;
     expect(after.sessions.find((s) => s.id === 's4')!.start).toBe('2027-06-01T09:00:00.000Z');
     expect(after.sessions.filter((s) => s.id !== 's4').map((s) => s.start)).toEqual(before.sessions.filter((s) => s.id !== 's4').map((s) => s.start));
     const busy = (await app.store.availability.busy('pps', therapist.id, now)).map((b) => new Date(b.start).toISOString()).sort();
     expect(busy).toEqual(after.sessions.map((s) => s.start).filter((s) => Date.parse(s) + 3_600_000 > now.getTime()).sort());
+    // A second click on the same card (Teams retrying, or a double click) would move the session again: it is refused.
+    const again = await act(therapist, 'episode.move_session', click);
+    expect(again.headline).toBe('This card is out of date. Nothing was changed. Here is your request as it stands.');
+    expect((await stored()).episode).toEqual(after);
   });
 
   it('closes only with the end measures and end family session, or why not; gives back the time; the network hears "ended"', async () => {
