@@ -1,6 +1,7 @@
 import { loadCatalogues } from '../../src/adapters/catalogue/load-catalogues';
 import { renderCard } from '../../src/adapters/teams/cards/render';
-import { availabilityView, caseView, reviewsView, rosterView, timesView, triageView, type Viewer } from '../../src/conversation/views/booking';
+import { caseView, timesView, triageView, type Viewer } from '../../src/conversation/views/booking';
+import { availabilityView, reviewsView, rosterView } from '../../src/conversation/views/team';
 import type { FieldIssue } from '../../src/domain/errors';
 import { reviewView, stepView, type StepOptions } from '../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView } from '../../src/conversation/views/network';

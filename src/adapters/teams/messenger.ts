@@ -1,7 +1,8 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Address, Message, Messenger } from '../../conversation/messenger';
 import type { View } from '../../conversation/views/view';
-import { renderCard, type Card } from './cards/render';
+import type { Logger } from '../../logger';
+import { renderCardChecked, type Card } from './cards/render';
 import type { TeamsDirectory } from './directory';
 import type { TeamsSender } from './sender';
 
@@ -40,11 +41,16 @@ export class TeamsMessenger implements Messenger {
   }
 }
 
-/** Draws screens as cards; a triage card names the Teams ids of the people whose copies refresh themselves. */
+/**
+ * Draws screens as cards; a triage card names the Teams ids of the people whose copies refresh themselves.
+ * A card the size guard had to shorten is logged (its kind and size only), so the design can be fixed.
+ */
 export class TeamsCards {
-  constructor(private readonly directory: TeamsDirectory) {}
+  constructor(private readonly directory: TeamsDirectory, private readonly log?: Logger) {}
 
   async render(view: View): Promise<Card> {
-    return renderCard(view, view.kind === 'triage' ? { refreshUserIds: await this.directory.teamsIds(view.refreshFor) } : {});
+    const { card, shortened, size } = renderCardChecked(view, view.kind === 'triage' ? { refreshUserIds: await this.directory.teamsIds(view.refreshFor) } : {});
+    if (shortened) this.log?.warn({ evt: 'card_shortened', view: view.kind, size }, 'card shortened to fit Teams\' size limit');
+    return card;
   }
 }

@@ -1,8 +1,9 @@
-import type { AvailabilityView, CaseView, ReviewsView, RosterView, TimesView, TriageView } from './booking';
+import type { CaseView, TimesView, TriageView } from './booking';
 import type { ReviewView, StepView } from './journey';
 import type { DeadLettersView, NetworkCaseView } from './network';
 import type { OutcomeView } from './outcome';
 import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
+import type { AvailabilityView, ReviewsView, RosterView } from './team';
 
 /**
  * Everything a person can be shown, as data: what each screen says, which actions it offers and for
