@@ -52,6 +52,14 @@ export function sentTo(calls: readonly ConnectorCall[], conversationId: string, 
     .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
 }
 
+/**
+ * What the bot sent unprompted (its notifier): updates in place, and new messages that answer none of the
+ * activities the test client sent (those carry the client's `act-N` ids; a proactive send replies to the
+ * continuation activity botbuilder makes up). Replies to what a person typed are left out.
+ */
+export const unpromptedSends = (calls: readonly ConnectorCall[]): ConnectorCall[] =>
+  calls.filter((c) => c.method === 'PUT' || (c.method === 'POST' && !/\/activities\/act-\d+$/.test(c.path)));
+
 /** An app context on a Redis the bots under test also use, for setting up and inspecting state from the test. */
 export function appOn(redisUrl: string): { app: AppContext; close(): Promise<void> } {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });

@@ -4,7 +4,7 @@ import type { View } from '../../conversation/views/view';
 import type { Logger } from '../../logger';
 import { renderCardChecked, type Card } from './cards/render';
 import type { TeamsDirectory } from './directory';
-import type { TeamsSender } from './sender';
+import type { Outgoing, TeamsSender } from './sender';
 
 /** Sends the conversation layer's messages as Teams activities: screens as Adaptive Cards, lines as text, threads in channels. */
 export class TeamsMessenger implements Messenger {
@@ -27,17 +27,22 @@ export class TeamsMessenger implements Messenger {
     if (!reference) return null;
     // Only a channel has threads: elsewhere the line follows the card.
     const replyTo = reference.conversation?.conversationType === 'channel' ? message.replyTo : undefined;
-    const id = await this.sender.send(reference, {
-      ...(message.view ? { card: await this.cards.render(message.view) } : {}), ...(message.text ? { text: message.text } : {}), ...(replyTo ? { replyTo } : {}),
-    });
+    const id = await this.sender.send(reference, { ...(await this.content(message)), ...(replyTo ? { replyTo } : {}) });
     return id ? { id } : {};
   }
 
   async update(address: Address, messageId: string, message: Message): Promise<boolean> {
     const reference = await this.reference(address);
     if (!reference) return false;
-    await this.sender.send(reference, { ...(message.view ? { card: await this.cards.render(message.view) } : {}), ...(message.text ? { text: message.text } : {}), update: messageId });
+    await this.sender.send(reference, { ...(await this.content(message)), update: messageId });
     return true;
+  }
+
+  private async content(message: Message): Promise<Outgoing> {
+    return {
+      ...(message.view ? { card: await this.cards.render(message.view) } : {}), ...(message.text ? { text: message.text } : {}),
+      summary: message.summary,
+    };
   }
 }
 
