@@ -5,6 +5,7 @@ import { createRedisStore } from '../../src/adapters/redis/redis-store';
 import type { Card } from '../../src/adapters/teams/cards/templates';
 import { changeAvailability } from '../../src/app/booking/set-availability';
 import type { AppContext } from '../../src/app/context';
+import type { Answers } from '../../src/domain/referral/answers';
 import { saveStep } from '../../src/app/save-step';
 import { startRequest } from '../../src/app/start-request';
 import { submitRequest } from '../../src/app/submit-request';
@@ -73,10 +74,14 @@ export function appOn(redisUrl: string): { app: AppContext; close(): Promise<voi
 }
 
 /** Submits `count` eligible synthetic requests for the referrer through the real use cases; returns their references. */
-export async function submitManyEligible(app: AppContext, referrer: TestUser, count: number): Promise<string[]> {
+export const submitManyEligible = (app: AppContext, referrer: TestUser, count: number): Promise<string[]> =>
+  submitMany(app, referrer, count, () => buildAnswers());
+
+/** Submits `count` synthetic requests with the answers `answersFor(i)` gives, through the real use cases; returns their references. */
+export async function submitMany(app: AppContext, referrer: TestUser, count: number, answersFor: (i: number) => Required<Answers>): Promise<string[]> {
   const refs: string[] = [];
-  const answers = buildAnswers();
   for (let i = 0; i < count; i += 1) {
+    const answers = answersFor(i);
     let { draft } = await startRequest(app, referrer, 'fass', true);
     for (const step of FASS_STEPS) ({ draft } = await saveStep(app, referrer, { service: 'fass', draftId: draft.id, step, version: draft.version, values: answers[step] }));
     refs.push((await submitRequest(app, referrer, { service: 'fass', draftId: draft.id })).request.reference);
