@@ -27,7 +27,7 @@ import { buildAnswers, buildAvailability, buildDraft, buildRequest, buildRosterM
  */
 const catalogue = loadCatalogues().get('fass')!;
 const nameOf = (id: string) => `Name of ${id}`;
-type Opts = { errors?: readonly FieldIssue[]; notice?: string; headline?: string; calendarUrl?: string; catalogue?: Catalogue; now?: Date; justification?: string };
+type Opts = { errors?: readonly FieldIssue[]; notice?: string; headline?: string; calendarUrl?: string; catalogue?: Catalogue; now?: Date; justification?: string; after?: string; open?: string; at?: { weekly?: string; extras?: string } };
 const welcomeCard = (c: Catalogue) => renderCard(welcome([c]));
 const noticeCard = (title: string, text: string, actions: { title: string; verb: string; data: Record<string, unknown> }[] = []) => renderCard(notice(title, text, actions));
 const stepCard = (draft: Draft, step: AnswerStep, c: Catalogue, o: StepOptions) => renderCard(stepView(draft, step, c, o));
@@ -61,6 +61,43 @@ const overrideDraft = buildDraft({ answers: buildAnswers({ consent: OVERRIDE_CON
 export const twelveTimes = Array.from({ length: 12 }, (_, i) => ({
   start: new Date(Date.UTC(2026, 2, 2 + i, 9 + (i % 3))).toISOString(), end: new Date(Date.UTC(2026, 2, 2 + i, 10 + (i % 3))).toISOString(), clinicians: 1 + (i % 3),
 }));
+
+/** Lists longer than a page, on a later page (Show more, Back to the start), and a review opened in full. */
+const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+const ref = (i: number) => `FASS-2026-${String(i + 1).padStart(4, '0')}`;
+const longText = 'Synthetic text for testing only. '.repeat(12);
+const waiting = many(20, (i) => buildRequest({
+  reference: ref(i), status: 'awaiting_review', submittedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString(),
+  review: { reasons: ['referrer_request'], justification: i % 2 ? longText : 'Please look', requestedAt: '2026-03-01T00:00:00.000Z' },
+}));
+const secondPage = <V extends { next: string }>(first: V) => first.next;
+const PAGED_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
+  ['reviews (second page, some shortened)', () => reviewsCard('fass', waiting, { after: secondPage(reviewsView(catalogue, waiting)) })],
+  ['reviews (one opened in full)', () => reviewsCard('fass', waiting, { open: ref(3), after: secondPage(reviewsView(catalogue, waiting)) })],
+  ['my requests (second page)', () => {
+    const requests = many(15, (i) => buildRequest({ reference: ref(i), submittedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString() }));
+    return renderCard(myRequests([catalogue], requests, [], myRequests([catalogue], requests, []).next));
+  }],
+  ['roster (second page)', () => {
+    const members = many(20, (i) => buildRosterMember({ id: `clin-${i}`, addedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString() }));
+    return rosterCard('fass', members, nameOf, { after: secondPage(rosterView(catalogue, members, nameOf)) });
+  }],
+  ['availability (second pages)', () => {
+    const a = buildAvailability({
+      weekly: many(14, (i) => ({ weekday: 1 + (i % 7), start: i < 7 ? '09:00' : '13:00', end: i < 7 ? '12:00' : '17:00' })),
+      extras: many(12, (i) => ({ start: new Date(Date.UTC(2026, 3, 1 + i, 9)).toISOString(), end: new Date(Date.UTC(2026, 3, 1 + i, 10)).toISOString() })),
+    });
+    const first = availabilityView(a, catalogue, new Date('2026-03-01T12:00:00Z'));
+    return availabilityCard(a, catalogue, new Date('2026-03-01T12:00:00Z'), { at: { weekly: first.weekly.next, extras: first.extras.next } });
+  }],
+  ['dead letters (second page)', () => {
+    const letters = many(15, (i): DeadLetter => ({
+      deadId: `${i}-0`, notification: { id: `n${i}`, service: 'fass', reference: ref(i), event: 'booked', at: slot.start, data: {} }, code: 'throttled', attempts: 6,
+      at: new Date(Date.UTC(2026, 2, 1, i)).toISOString(),
+    }));
+    return renderCard(deadLettersView('fass', letters, '', deadLettersView('fass', letters).next));
+  }],
+];
 
 export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
   ['welcome', () => welcomeCard(catalogue)],
@@ -107,4 +144,5 @@ export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
     { deadId: '1-2', notification: { id: 'm', service: 'fass', reference: 'FASS-2026-0002', event: 'cancelled', at: slot.start, data: {} }, code: 'rejected_403', attempts: 1, at: slot.start },
   ], 'Retried')],
   ['dead letters (none)', () => deadLettersCard('fass', [])],
+  ...PAGED_SCENARIOS,
 ];
