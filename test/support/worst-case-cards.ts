@@ -225,7 +225,7 @@ export const WORST_CASES: Record<string, () => WorstCase[]> = {
     return [
       { label: `${c.service} offered, coordinator`, view: caseView({ ...request, status: 'offered' }, { id: worstId(5), coordinator: true }, names, c, opts) },
       { label: `${c.service} booked and started, coordinator`, view: caseView({ ...request, status: 'booked', booking }, { id: worstId(5), coordinator: true }, names, c, opts) },
-      { label: `${c.service} completed, clinician`, view: caseView({ ...request, status: 'completed' }, { id: worstId(2), coordinator: true }, names, c, opts) },
+      { label: `${c.service} completed, its clinician (a coordinator too)`, view: caseView({ ...request, status: 'completed' }, { id: worstId(2), coordinator: true }, names, c, opts) },
       { label: `${c.service} awaiting booking, referrer`, view: caseView({ ...request, status: 'awaiting_booking', offer: undefined }, { id: worstId(0), coordinator: false }, names, c, opts) },
     ];
   }),
