@@ -103,7 +103,8 @@ async function startRequest() {
   await page.goto(pg.url);
   const welcome = card('Specialist consultation requests');
   await welcome.waitFor();
-  await welcome.getByRole('button', { name: 'Request a consultation' }).last().click();
+  // With more than one service in force the welcome offers one button per service.
+  await welcome.getByRole('button', { name: /^Request a consultation$|^Request: Family Assessment Safeguarding Service/ }).last().click();
 }
 
 describe('a social worker clicks through the journey in the playground web UI (Chromium)', () => {
@@ -145,6 +146,10 @@ describe('a social worker clicks through the journey in the playground web UI (C
   it('in care proceedings with special circumstances, and without consent, shows the caveat and records the three legal answers', async () => {
     const a = buildAnswers();
     await pg.sendText(pg.ids.personal, 'request consultation');
+    // Two services are in force: the bot asks which.
+    const which = card('Which service?');
+    await which.waitFor();
+    await which.getByRole('button', { name: 'Family Assessment Safeguarding Service (FASS)' }).click();
     await answerAbout(a);
 
     const exclusions = card('Step 2 of 6');
