@@ -1,4 +1,5 @@
 import type { Actor } from '../app/context';
+import { cleanInput } from './clean-input';
 import { DomainError, fieldIssues, isDomainError, type ErrorCode } from '../domain/errors';
 import { UnconfirmedWriteError } from '../ports/store';
 import type { ConversationContext, Place } from './context';
@@ -34,7 +35,7 @@ const serviceOf = (data: Record<string, unknown>, ctx: ConversationContext) =>
  * the screen to show in place of the one clicked. Every failure becomes a screen that says what happened.
  */
 export async function runAction(cc: ConversationContext, actor: Actor, verb: string, data: unknown, place: Place): Promise<ActionResult> {
-  const raw = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const raw = data && typeof data === 'object' && !Array.isArray(data) ? cleanInput(data as Record<string, unknown>) : {};
   const service = serviceOf(raw, cc);
   if (!isVerb(verb)) return { view: errorView('unknown_action', service), code: 'unknown_action' };
   const spec = VERBS[verb] as VerbSpec;

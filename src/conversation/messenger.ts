@@ -6,11 +6,16 @@ export type Address =
   | { to: 'conversation'; conversationId: string }
   | { to: 'triage'; service: string };
 
-/** A screen, or a short line of text; `replyTo` threads it under an earlier message where the place has threads. */
+/**
+ * A screen, or a short line of text; `replyTo` threads it under an earlier message where the place has threads.
+ * `summary` is the notification preview every message sent unprompted needs (a lock screen or an activity feed
+ * shows it to whoever is nearby): a case reference and what happened, never a name or free text.
+ */
 export interface Message {
   view?: View;
   text?: string;
   replyTo?: string;
+  summary: string;
 }
 
 /**

@@ -182,6 +182,8 @@ describe('the Parental Psychology Service in the Agents Playground', () => {
     // The consultation's own milestone reaches the group chat first; from here on it may learn only "under way" and "ended".
     await pg.waitFor((e) => e.kind === 'create' && inGroup(e) && (e.text ?? '').startsWith(`${reference}: Consultation completed`));
     story.groupFrom = pg.events.length;
+    card = await click(therapistPg, at, card, 'episode.form', {}, therapist.id);
+    expect(firstLine(card)).toBe('Open an episode of work');
     card = await click(therapistPg, at, card, 'episode.open', { intervention: 'cbt', plannedSessions: '12', firstDate: '2027-03-09', time: '10:00', gpPractice: 'Synthetic Surgery' }, therapist.id);
     expect(firstLine(card)).toBe('Episode opened: the sessions are booked');
     story.episodeAt = at;
@@ -293,6 +295,7 @@ describe('the Parental Psychology Service in the Agents Playground', () => {
     const here = { conversationId: personalOf(therapistPg), messageId: accepted.messageId! };
     card = await click(therapistPg, here, accepted.card, 'booking.view', {}, therapist.id);
     card = await click(therapistPg, here, card, 'consultation.complete', { outcome: 'vig_or_mbt_offered', notes: 'Synthetic: VIG agreed with the parent' }, therapist.id);
+    card = await click(therapistPg, here, card, 'episode.form', {}, therapist.id);
     expect(choicesOf(card, 'intervention').map((c) => c.value)).toEqual(['vig', 'mbt_parenting_group']);
     card = await click(therapistPg, here, card, 'episode.open', { intervention: 'vig', plannedSessions: '6', firstDate: '2027-01-12', time: '14:00' }, therapist.id);
     expect(firstLine(card)).toBe('Episode opened: the sessions are booked');

@@ -1,6 +1,6 @@
 import { BotClient, cardText, findAction } from '../support/bot-client';
 import { eventually, useBotOnRedis } from '../support/bot-harness';
-import { offeredStarts, PEOPLE, publishEveryDay, ROSTER, sentTo, submitEligible } from '../support/booking';
+import { offeredStarts, PEOPLE, publishEveryDay, ROSTER, sentTo, submitEligible, unpromptedSends } from '../support/booking';
 import { SYNTHETIC } from '../support/builders';
 import { seedRoster } from '../../src/app/booking/manage-roster';
 
@@ -76,6 +76,25 @@ describe('booking a consultation over HTTP, on Redis', () => {
     expect(cardText(again)).toContain('Accepted by');
     expect(cardText(again)).not.toContain('Already taken');
     expect((await env.h.bot.app.store.requests.get('fass', reference))!.version).toBe(stored!.version);
+  });
+
+  it('gives every message it sends unprompted a notification preview: the reference and what happened, nothing more', async () => {
+    const { reference } = await offerTwoTimes();
+    await eventually(() => withText(sentTo(env.h.calls, BotClient.TRIAGE.id), reference).length > 0, 'the triage post');
+    const accept = findAction(withText(sentTo(env.h.calls, BotClient.TRIAGE.id), reference)[0], 'booking.accept');
+    await env.h.client.executeInChannel(clinicianA, 'booking.accept', accept.data);
+    await eventually(() => withText(sentTo(env.h.calls, personal(clinicianA.id)), 'You accepted this consultation').length === 1, 'the clinician\'s confirmation');
+    await eventually(() => withText(sentTo(env.h.calls, BotClient.TRIAGE.id, 'PUT'), 'Accepted by').length === 1, 'the triage card update');
+    const stored = await env.h.bot.app.store.requests.get('fass', reference);
+    await env.h.client.execute(referrer, 'booking.reschedule', { service: 'fass', reference, bookingId: stored!.booking!.id, reason: 'MARKER-FREETEXT reason' });
+    await eventually(() => withText(sentTo(env.h.calls, personal(clinicianA.id)), 'Consultation released for rescheduling').length === 1, 'the clinician told');
+
+    const unprompted = unpromptedSends(env.h.calls);
+    expect(unprompted.map((c) => c.method).sort()).toEqual(expect.arrayContaining(['POST', 'PUT']));
+    expect(unprompted.length).toBeGreaterThanOrEqual(5);
+    for (const { body } of unprompted) expect(body.summary).toMatch(new RegExp(`^${reference}: [a-z0-9 ,]+$`));
+    // The clinician's card after the reschedule is their own, not the referrer's times picker.
+    expect(JSON.stringify(withText(sentTo(env.h.calls, personal(clinicianA.id)), 'Consultation released for rescheduling'))).not.toContain('booking.times');
   });
 
   it('refuses a social worker\'s accept and a non-party\'s cancel, audits both and changes nothing', async () => {

@@ -22,8 +22,12 @@ function read(kind: 'post' | 'log'): unknown[] {
 
 const isShared = (conversationId: string) => !/personal/.test(conversationId);
 
+/** A notification preview: a case reference and what happened, in a few plain words. */
+const SUMMARY = /^[A-Z]{2,8}-\d{4}-\d{4,}: [a-z0-9 ,]+$/;
+
 describe('no family details in what the suite posted to shared conversations or logged', () => {
-  const posts = read('post') as { conversationId: string; text?: unknown; attachments?: unknown }[];
+  const posts = read('post') as { conversationId: string; text?: unknown; attachments?: unknown; summary?: unknown }[];
+  const summaries = posts.filter((p) => p.summary !== undefined).map((p) => p.summary);
   const shared = posts.filter((p) => isShared(p.conversationId));
   const logs = read('log') as string[];
 
@@ -35,6 +39,19 @@ describe('no family details in what the suite posted to shared conversations or 
   it.each(FAMILY)('no post to a channel or group chat contains %s', (marker) => {
     const hits = shared.filter((p) => JSON.stringify([p.text, p.attachments]).includes(marker));
     expect(hits.map((h) => h.conversationId)).toEqual([]);
+  });
+
+  // A preview shows on a lock screen or in an activity feed, wherever the message went: personal chats too.
+  it('saw the previews of the messages the bots sent unprompted', () => {
+    expect(summaries.length).toBeGreaterThan(50);
+  });
+
+  it('every preview, in any conversation, is a case reference and what happened', () => {
+    expect(summaries.filter((s) => typeof s !== 'string' || !SUMMARY.test(s))).toEqual([]);
+  });
+
+  it.each(IN_LOGS_TOO)('no preview, in any conversation, contains %s', (marker) => {
+    expect(summaries.filter((s) => String(s).includes(marker))).toEqual([]);
   });
 
   it.each(IN_LOGS_TOO)('no log line contains %s', (marker) => {

@@ -5,6 +5,7 @@ import { createRedisStore } from '../../src/adapters/redis/redis-store';
 import type { Card } from '../../src/adapters/teams/cards/templates';
 import { changeAvailability } from '../../src/app/booking/set-availability';
 import type { AppContext } from '../../src/app/context';
+import type { Answers } from '../../src/domain/referral/answers';
 import { saveStep } from '../../src/app/save-step';
 import { startRequest } from '../../src/app/start-request';
 import { submitRequest } from '../../src/app/submit-request';
@@ -65,6 +66,14 @@ export function sentTo(calls: readonly ConnectorCall[], conversationId: string, 
     .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
 }
 
+/**
+ * What the bot sent unprompted (its notifier): updates in place, and new messages that answer none of the
+ * activities the test client sent (those carry the client's `act-N` ids; a proactive send replies to the
+ * continuation activity botbuilder makes up). Replies to what a person typed are left out.
+ */
+export const unpromptedSends = (calls: readonly ConnectorCall[]): ConnectorCall[] =>
+  calls.filter((c) => c.method === 'PUT' || (c.method === 'POST' && !/\/activities\/act-\d+$/.test(c.path)));
+
 /** An app context on a Redis the bots under test also use, for setting up and inspecting state from the test. */
 export function appOn(redisUrl: string): { app: AppContext; close(): Promise<void> } {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -78,10 +87,14 @@ export function appOn(redisUrl: string): { app: AppContext; close(): Promise<voi
 }
 
 /** Submits `count` eligible synthetic requests for the referrer through the real use cases; returns their references. */
-export async function submitManyEligible(app: AppContext, referrer: TestUser, count: number): Promise<string[]> {
+export const submitManyEligible = (app: AppContext, referrer: TestUser, count: number): Promise<string[]> =>
+  submitMany(app, referrer, count, () => buildAnswers());
+
+/** Submits `count` synthetic requests with the answers `answersFor(i)` gives, through the real use cases; returns their references. */
+export async function submitMany(app: AppContext, referrer: TestUser, count: number, answersFor: (i: number) => Required<Answers>): Promise<string[]> {
   const refs: string[] = [];
-  const answers = buildAnswers();
   for (let i = 0; i < count; i += 1) {
+    const answers = answersFor(i);
     let { draft } = await startRequest(app, referrer, 'fass', true);
     for (const step of FASS_STEPS) ({ draft } = await saveStep(app, referrer, { service: 'fass', draftId: draft.id, step, version: draft.version, values: answers[step] }));
     refs.push((await submitRequest(app, referrer, { service: 'fass', draftId: draft.id })).request.reference);

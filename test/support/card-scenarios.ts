@@ -1,6 +1,7 @@
 import { loadCatalogues } from '../../src/adapters/catalogue/load-catalogues';
 import { renderCard } from '../../src/adapters/teams/cards/render';
-import { availabilityView, caseView, reviewsView, rosterView, timesView, triageView, type Viewer } from '../../src/conversation/views/booking';
+import { caseView, timesView, triageView, type Viewer } from '../../src/conversation/views/booking';
+import { availabilityView, reviewsView, rosterView } from '../../src/conversation/views/team';
 import type { FieldIssue } from '../../src/domain/errors';
 import { reviewView, stepView, type StepOptions } from '../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView } from '../../src/conversation/views/network';
@@ -19,7 +20,7 @@ import { networkView } from '../../src/domain/network/privacy';
 import { ANSWER_STEPS } from '../../src/domain/referral/steps';
 import { screen } from '../../src/domain/screening/screen';
 import { buildAnswers, buildAvailability, buildDraft, buildEpisodeRequest, buildRequest, buildRosterMember, buildScreeningInput, OVERRIDE_CONSENT } from './builders';
-import { episodeOffer, episodeView } from '../../src/conversation/views/episode';
+import { episodeOffer, episodeOpenView, episodeView } from '../../src/conversation/views/episode';
 import { closeEpisode, logGpContact, moveSession, recordAttendance, recordMeasure, recordMeeting, referToAdultMentalHealth, requestMeeting } from '../../src/domain/episode/transitions';
 import type { Episode } from '../../src/domain/episode/episode';
 
@@ -29,7 +30,7 @@ import type { Episode } from '../../src/domain/episode/episode';
  */
 const catalogue = loadCatalogues().get('fass')!;
 const nameOf = (id: string) => `Name of ${id}`;
-type Opts = { errors?: readonly FieldIssue[]; notice?: string; headline?: string; calendarUrl?: string; catalogue?: Catalogue; now?: Date; justification?: string };
+type Opts = { errors?: readonly FieldIssue[]; notice?: string; headline?: string; calendarUrl?: string; catalogue?: Catalogue; now?: Date; justification?: string; after?: string; open?: string; at?: { weekly?: string; extras?: string } };
 const welcomeCard = (c: Catalogue) => renderCard(welcome([c]));
 const noticeCard = (title: string, text: string, actions: { title: string; verb: string; data: Record<string, unknown> }[] = []) => renderCard(notice(title, text, actions));
 const stepCard = (draft: Draft, step: AnswerStep, c: Catalogue, o: StepOptions) => renderCard(stepView(draft, step, c, o));
@@ -86,14 +87,52 @@ const closedEpisode = (): ConsultationRequest => {
 };
 const episodeCard = (r: ConsultationRequest, viewer: Viewer, o: Opts = {}) => renderCard(episodeView(r, pps, viewer, nameOf, { now: episodeNow, ...o }));
 const ppsCompleted = { ...buildEpisodeRequest(), episode: undefined };
-const offerCard = (viewer: Viewer) => renderCard(caseView(ppsCompleted, viewer, nameOf, pps, {
-  now: episodeNow, episodeOffer: episodeOffer(pps, pps.episodes!.interventions, [{ value: 'clinician-a', title: 'Name of clinician-a' }, { value: 'clinician-b', title: 'Name of clinician-b' }], viewer.id)!,
-}));
+const offerCard = (viewer: Viewer) => renderCard(caseView(ppsCompleted, viewer, nameOf, pps, { now: episodeNow, canOpenEpisode: true }));
+const openFormCard = (errors?: typeof errorsForForm) => renderCard(episodeOpenView(ppsCompleted, pps, episodeOffer(pps, pps.episodes!.interventions,
+  [{ value: 'clinician-a', title: 'Name of clinician-a' }, { value: 'clinician-b', title: 'Name of clinician-b' }], 'clinician-a')!, errors ? { errors } : {}));
+const errorsForForm = [{ field: 'plannedSessions', message: 'must be from 12 to 24' }];
 
 /** Twelve offerable times over a fortnight, some with more than one clinician free. */
 export const twelveTimes = Array.from({ length: 12 }, (_, i) => ({
   start: new Date(Date.UTC(2026, 2, 2 + i, 9 + (i % 3))).toISOString(), end: new Date(Date.UTC(2026, 2, 2 + i, 10 + (i % 3))).toISOString(), clinicians: 1 + (i % 3),
 }));
+
+/** Lists longer than a page, on a later page (Show more, Back to the start), and a review opened in full. */
+const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+const ref = (i: number) => `FASS-2026-${String(i + 1).padStart(4, '0')}`;
+const longText = 'Synthetic text for testing only. '.repeat(12);
+const waiting = many(20, (i) => buildRequest({
+  reference: ref(i), status: 'awaiting_review', submittedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString(),
+  review: { reasons: ['referrer_request'], justification: i % 2 ? longText : 'Please look', requestedAt: '2026-03-01T00:00:00.000Z' },
+}));
+const secondPage = <V extends { next: string }>(first: V) => first.next;
+const PAGED_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
+  ['reviews (second page, some shortened)', () => reviewsCard('fass', waiting, { after: secondPage(reviewsView(catalogue, waiting)) })],
+  ['reviews (one opened in full)', () => reviewsCard('fass', waiting, { open: ref(3), after: secondPage(reviewsView(catalogue, waiting)) })],
+  ['my requests (second page)', () => {
+    const requests = many(15, (i) => buildRequest({ reference: ref(i), submittedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString() }));
+    return renderCard(myRequests([catalogue], requests, [], myRequests([catalogue], requests, []).next));
+  }],
+  ['roster (second page)', () => {
+    const members = many(20, (i) => buildRosterMember({ id: `clin-${i}`, addedAt: new Date(Date.UTC(2026, 2, 1, i)).toISOString() }));
+    return rosterCard('fass', members, nameOf, { after: secondPage(rosterView(catalogue, members, nameOf)) });
+  }],
+  ['availability (second pages)', () => {
+    const a = buildAvailability({
+      weekly: many(14, (i) => ({ weekday: 1 + (i % 7), start: i < 7 ? '09:00' : '13:00', end: i < 7 ? '12:00' : '17:00' })),
+      extras: many(12, (i) => ({ start: new Date(Date.UTC(2026, 3, 1 + i, 9)).toISOString(), end: new Date(Date.UTC(2026, 3, 1 + i, 10)).toISOString() })),
+    });
+    const first = availabilityView(a, catalogue, new Date('2026-03-01T12:00:00Z'));
+    return availabilityCard(a, catalogue, new Date('2026-03-01T12:00:00Z'), { at: { weekly: first.weekly.next, extras: first.extras.next } });
+  }],
+  ['dead letters (second page)', () => {
+    const letters = many(15, (i): DeadLetter => ({
+      deadId: `${i}-0`, notification: { id: `n${i}`, service: 'fass', reference: ref(i), event: 'booked', at: slot.start, data: {} }, code: 'throttled', attempts: 6,
+      at: new Date(Date.UTC(2026, 2, 1, i)).toISOString(),
+    }));
+    return renderCard(deadLettersView('fass', letters, '', deadLettersView('fass', letters).next));
+  }],
+];
 
 export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
   ['welcome', () => welcomeCard(catalogue)],
@@ -142,10 +181,13 @@ export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
   ['dead letters (none)', () => deadLettersCard('fass', [])],
   ['case (completed, episode to open, clinician)', () => offerCard({ id: 'clinician-a', coordinator: false })],
   ['case (completed, episode to open, coordinator)', () => offerCard({ id: 'coord-1', coordinator: true })],
+  ['episode to open (form)', () => openFormCard()],
+  ['episode to open (form, errors)', () => openFormCard(errorsForForm)],
   ['episode (new, therapist)', () => episodeCard(buildEpisodeRequest(), { id: 'clinician-a', coordinator: false }, { headline: 'Episode opened: the sessions are booked' })],
   ['episode (under way, 24 sessions, therapist)', () => episodeCard(busyEpisode(), { id: 'clinician-a', coordinator: false }, { errors })],
   ['episode (under way, coordinator alerted)', () => episodeCard(busyEpisode(), { id: 'coord-1', coordinator: true }, { headline: 'Urgent: a measure for PPS-2027-0001 needs a clinician\'s attention now' })],
   ['episode (under way, referrer)', () => episodeCard(busyEpisode(), { id: 'user-sw-1', coordinator: false })],
   ['episode (closed, therapist)', () => episodeCard(closedEpisode(), { id: 'clinician-a', coordinator: false })],
   ['episode (closed, referrer)', () => episodeCard(closedEpisode(), { id: 'user-sw-1', coordinator: false })],
+  ...PAGED_SCENARIOS,
 ];

@@ -12,8 +12,8 @@ export function record(kind: 'post' | 'log', entry: unknown): void {
   appendFileSync(join(TRANSCRIPT_DIR, `${kind}-${process.pid}.jsonl`), `${JSON.stringify(entry)}\n`);
 }
 
-/** A post the bot made: where, and what it showed (text and cards). */
-export const recordPost = (conversationId: string, body: { text?: unknown; attachments?: unknown }) =>
-  record('post', { conversationId, text: body.text, attachments: body.attachments });
+/** A post the bot made: where, and what it showed (text and cards) and previewed in notifications (its summary). */
+export const recordPost = (conversationId: string, body: { text?: unknown; attachments?: unknown; summary?: unknown }) =>
+  record('post', { conversationId, text: body.text, attachments: body.attachments, summary: body.summary });
 
 export const recordLog = (line: string) => record('log', line);

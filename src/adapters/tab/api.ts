@@ -17,7 +17,7 @@ import { reviewQueue } from '../../app/workspace/review-queue';
 import { listTriage } from '../../app/workspace/triage-queue';
 import { hasRole, ROLES } from '../../domain/booking/roster';
 import { londonDate } from '../../domain/time/london';
-import { availabilityView, reviewsView } from '../../conversation/views/booking';
+import { availabilityView, reviewsView } from '../../conversation/views/team';
 import type { Logger } from '../../logger';
 import type { PeopleDirectory } from '../../ports/people';
 import { authenticated, parse, query, type Handler } from './http';

@@ -26,7 +26,7 @@ export interface TeamsEdgeOptions {
 function parts(o: TeamsEdgeOptions) {
   const directory = new TeamsDirectory(o.app.store.conversations);
   const cc: ConversationContext = { app: o.app, people: directory, links: o.links };
-  const cards = new TeamsCards(directory);
+  const cards = new TeamsCards(directory, o.log);
   return { directory, cc, cards };
 }
 

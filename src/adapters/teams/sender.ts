@@ -12,6 +12,8 @@ export interface Outgoing {
   update?: string;
   /** In a channel: reply in the thread of this root message. */
   replyTo?: string;
+  /** The notification preview Teams shows for the message (activity `summary`). */
+  summary?: string;
 }
 
 /** A send the channel will never accept (the bot was removed, the conversation is gone): retrying cannot help. */
@@ -72,7 +74,10 @@ export class TeamsSender {
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, target, async (turn) => {
       try {
-        const activity = { type: ActivityTypes.Message, ...(out.text ? { text: out.text } : {}), ...(out.card ? { attachments: [attachment(out.card)] } : {}) };
+        const activity = {
+          type: ActivityTypes.Message, ...(out.text ? { text: out.text } : {}), ...(out.summary ? { summary: out.summary } : {}),
+          ...(out.card ? { attachments: [attachment(out.card)] } : {}),
+        };
         if (out.update) {
           await turn.updateActivity({ ...activity, id: out.update });
           sent = { id: out.update };

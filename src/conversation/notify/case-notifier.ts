@@ -14,7 +14,7 @@ import { outcomeView } from '../views/outcome';
 import { notice } from '../views/simple';
 import type { View } from '../views/view';
 import { caseScreen, triageScreen } from '../verbs/screens';
-import { CASE_EVENTS, words, type CaseEventDeclaration } from './case-events';
+import { CASE_EVENTS, summaryOf, words, type CaseEventDeclaration } from './case-events';
 
 /** How long "already sent" is remembered for a notification's recipient: well past any retry of it. */
 const SENT_MARKER_MS = 14 * 86_400_000;
@@ -63,7 +63,7 @@ export class CaseNotifier implements Notifier {
 
   private toPerson(n: Notification, audience: Audience, userId: string, request: ConsultationRequest, headline: string): Promise<boolean> {
     return this.once(n, `user:${userId}`, audience, 'case_detail', async () =>
-      (await this.messenger.post({ to: 'person', userId }, { view: await this.personScreen(request, userId, headline) })) !== null);
+      (await this.messenger.post({ to: 'person', userId }, { view: await this.personScreen(request, userId, headline), summary: summaryOf(n) })) !== null);
   }
 
   /** With no triage channel, a new request must still reach someone who can act: each coordinator gets it personally. */
@@ -72,7 +72,7 @@ export class CaseNotifier implements Notifier {
     const coordinators = (await this.store.roster.list(n.service)).filter((m) => m.roles.includes('coordinator'));
     const view = await triageScreen(this.cc, request, 'No triage channel is set, so this came to you. In the clinicians\' channel, type "@Consultations triage here".');
     const reached = await Promise.all(coordinators.map((m) => this.once(n, `user:${m.id}`, 'coordinators', 'reference,status,times', async () =>
-      (await this.messenger.post({ to: 'person', userId: m.id }, { view })) !== null)));
+      (await this.messenger.post({ to: 'person', userId: m.id }, { view, summary: summaryOf(n) })) !== null)));
     return reached.some(Boolean);
   }
 
@@ -81,13 +81,13 @@ export class CaseNotifier implements Notifier {
     if (!(await this.messenger.reachable(channel))) return plan === 'post' ? this.triageToCoordinators(n, request) : false;
     return this.once(n, 'triage', 'triage', 'reference,status,times', async () => {
       if (plan !== 'post' && plan !== 'update') {
-        return (await this.messenger.post(channel, { view: notice('Needs a coordinator', words(plan, request, n)) })) !== null;
+        return (await this.messenger.post(channel, { view: notice('Needs a coordinator', words(plan, request, n)), summary: summaryOf(n) })) !== null;
       }
       const view = await triageScreen(this.cc, request);
       const key = `card:${request.reference}:triage`;
       const existing = await this.store.conversations.get(key);
-      if (plan === 'update' && existing) return this.messenger.update(channel, existing, { view });
-      const posted = await this.messenger.post(channel, { view });
+      if (plan === 'update' && existing) return this.messenger.update(channel, existing, { view, summary: summaryOf(n) });
+      const posted = await this.messenger.post(channel, { view, summary: summaryOf(n) });
       if (posted?.id) await this.store.conversations.set(key, posted.id);
       return posted !== null;
     });
@@ -97,15 +97,16 @@ export class CaseNotifier implements Notifier {
    * The case's one card in a place: updated in place when it exists; otherwise posted by whichever
    * delivery claims the right to post it. Another delivery meanwhile waits (retries) rather than post a second.
    */
-  private async rootCard(service: string, cardKey: string, address: Address, view: View): Promise<string | null> {
+  private async rootCard(n: Notification, cardKey: string, address: Address, view: View): Promise<string | null> {
+    const { service } = n;
     const key = `card:${cardKey}`;
     const existing = await this.store.conversations.get(key);
-    if (existing) return (await this.messenger.update(address, existing, { view })) ? existing : null;
+    if (existing) return (await this.messenger.update(address, existing, { view, summary: summaryOf(n) })) ? existing : null;
     const claim = `post:${service}:${cardKey}`;
     if (!(await this.store.claimOnce(claim, ROOT_CLAIM_MS))) throw new DeliveryError('card_being_posted');
     let posted: { id?: string } | null;
     try {
-      posted = await this.messenger.post(address, { view });
+      posted = await this.messenger.post(address, { view, summary: summaryOf(n) });
     } catch (e) {
       // Not posted (a 429, say): the next attempt, by whichever delivery, may post it.
       await this.store.releaseMarker(claim);
@@ -126,9 +127,9 @@ export class CaseNotifier implements Notifier {
     const view = networkCaseView(networkView(request, catalogue), catalogue, 'conversation');
     return this.once(n, `conv:${conversationId}`, 'network', NETWORK, async () => {
       const address: Address = { to: 'conversation', conversationId };
-      const root = await this.rootCard(n.service, `${request.reference}:conv:${conversationId}`, address, view);
+      const root = await this.rootCard(n, `${request.reference}:conv:${conversationId}`, address, view);
       if (root === null) return false;
-      return (await this.messenger.post(address, { text: line, replyTo: root })) !== null;
+      return (await this.messenger.post(address, { text: line, replyTo: root, summary: summaryOf(n) })) !== null;
     });
   }
 
@@ -137,7 +138,7 @@ export class CaseNotifier implements Notifier {
     const catalogue = catalogueFor(this.cc.app, request.service);
     const view = networkCaseView(networkView(request, catalogue), catalogue, 'follower');
     return this.once(n, `follower:${userId}`, 'network', NETWORK, async () =>
-      (await this.rootCard(n.service, `${request.reference}:follower:${userId}`, { to: 'person', userId }, view)) !== null);
+      (await this.rootCard(n, `${request.reference}:follower:${userId}`, { to: 'person', userId }, view)) !== null);
   }
 
   private async network(n: Notification, request: ConsultationRequest, network: NonNullable<CaseEventDeclaration['network']>): Promise<boolean[]> {

@@ -5,6 +5,7 @@ import { closeEpisode } from '../../app/episode/close-episode';
 import { logGpContact } from '../../app/episode/log-gp-contact';
 import { moveSession } from '../../app/episode/move-session';
 import { openEpisode } from '../../app/episode/open-episode';
+import { requireClinicalLead } from '../../app/network/access';
 import { recordAttendance } from '../../app/episode/record-attendance';
 import { recordMeasure } from '../../app/episode/record-measure';
 import { askToAttendMeeting, recordMeeting } from '../../app/episode/record-meeting';
@@ -12,13 +13,14 @@ import { referToAdultMentalHealth } from '../../app/episode/refer-adult-mental-h
 import { LOCATIONS } from '../../domain/catalogue/catalogue';
 import { ATTENDANCE, LIAISON_KINDS, MEASURE_POINTS, type MeasurePoint } from '../../domain/episode/episode';
 import { SESSION_TIME } from '../../domain/episode/series';
-import { DomainError, type ErrorCode } from '../../domain/errors';
+import { DomainError, isDomainError, type ErrorCode } from '../../domain/errors';
 import { INSTRUMENT_IDS, INSTRUMENTS, ITEM_MAX } from '../../domain/measures/instruments';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { ConversationContext } from '../context';
 import type { View } from '../views/view';
 import { onCase } from './booking';
-import { caseScreen } from './screens';
+import { ERROR_TEXT } from '../wording/error-text';
+import { caseScreen, episodeOpenScreen } from './screens';
 import { PersonId, Ref, verb, Version, type VerbInput } from './verb';
 
 /** Codes an episode action can meet that say something about the episode: shown on its card, which stays. */
@@ -68,7 +70,25 @@ export const EPISODE_VERBS = {
       ...Ref, intervention: Id, plannedSessions: z.coerce.number().int('must be a whole number').min(1).max(52), firstDate: Day, time: Time,
       location: z.enum(LOCATIONS).optional(), meetingUrl: Url, gpPractice: Optional(200), therapistId: PersonId.optional().or(z.literal('').transform(() => undefined)),
     }),
-    run: (cc, actor, cmd) => onEpisode(cc, actor, cmd, () => openEpisode(cc.app, actor, cmd), 'Episode opened: the sessions are booked', 'case'),
+    async run(cc, actor, cmd) {
+      try {
+        const { request, changed } = await openEpisode(cc.app, actor, cmd);
+        return caseScreen(cc, actor, request, { headline: changed ? 'Episode opened: the sessions are booked' : 'Episode opened: the sessions are booked (already done)' });
+      } catch (e) {
+        // What was typed, or a series that does not fit: the form again, with why; nothing was booked.
+        if (!isDomainError(e) || !['invalid_input', 'series_unavailable', 'clinician_busy'].includes(e.code)) throw e;
+        const { request } = await viewRequest(cc.app, actor, cmd);
+        return episodeOpenScreen(cc, actor, request, e.code === 'invalid_input' ? { errors: e.issues } : { headline: `${ERROR_TEXT[e.code].title}. ${ERROR_TEXT[e.code].text}` });
+      }
+    },
+  }),
+  'episode.form': verb({
+    schema: z.object(Ref),
+    async run(cc, actor, cmd) {
+      const { request } = await viewRequest(cc.app, actor, cmd);
+      await requireClinicalLead(cc.app, request, actor, 'episode.form');
+      return episodeOpenScreen(cc, actor, request);
+    },
   }),
   'episode.view': verb({
     schema: z.object({ ...Ref, screen: z.enum(['case', 'episode']).optional() }),

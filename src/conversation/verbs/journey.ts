@@ -19,7 +19,7 @@ import { outcomeView } from '../views/outcome';
 import { myRequests, notice } from '../views/simple';
 import { ERROR_TEXT } from '../wording/error-text';
 import { draftScreen } from './screens';
-import { DraftId, MAX_INPUT, Reference, Service, verb, Version } from './verb';
+import { Cursor, DraftId, MAX_INPUT, Reference, Service, verb, Version } from './verb';
 
 export const startAction = (service: string, title = 'Request a consultation'): ActionView => ({ title, verb: 'request.start', data: { service } });
 export const mineAction: ActionView = { title: 'My requests', verb: 'requests.mine', data: {} };
@@ -140,14 +140,14 @@ export const JOURNEY_VERBS = {
     },
   }),
   'requests.mine': verb({
-    schema: z.object({}),
-    async run(cc, actor) {
+    schema: z.object({ after: Cursor }),
+    async run(cc, actor, { after }) {
       const catalogues = [...cc.app.catalogues.values()];
       const [requests, drafts] = await Promise.all([
         listMyRequests(cc.app, actor),
         Promise.all(catalogues.map(async (c) => ((await resumeDraft(cc.app, actor, c.service)) ? [c.service] : []))),
       ]);
-      return myRequests(catalogues, requests, drafts.flat());
+      return myRequests(catalogues, requests, drafts.flat(), after);
     },
   }),
 };

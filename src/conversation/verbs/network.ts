@@ -7,7 +7,7 @@ import { networkView } from '../../domain/network/privacy';
 import { deadLettersView, networkCaseView } from '../views/network';
 import { notice } from '../views/simple';
 import { onCase } from './booking';
-import { FreeText, Ref, Service, verb } from './verb';
+import { Cursor, FreeText, Ref, Service, verb } from './verb';
 
 /** The clinician's records after the consultation refuse an outcome before it started, as well as bad input. */
 const AFTER_CONSULTATION = ['invalid_input', 'request_moved_on', 'outcome_too_early'] as const;
@@ -40,14 +40,14 @@ export const NETWORK_VERBS = {
     run: (cc, actor, cmd) => onCase(cc, actor, cmd, () => postNextSteps(cc.app, actor, { ...cmd, ...(cmd.nextText !== undefined ? { text: cmd.nextText } : {}) }), 'Next steps posted', AFTER_CONSULTATION),
   }),
   'deadletters.show': verb({
-    schema: z.object({ service: Service }),
-    run: async (cc, actor, cmd) => deadLettersView(cmd.service, await listDeadLetters(cc.app, actor, cmd.service)),
+    schema: z.object({ service: Service, after: Cursor }),
+    run: async (cc, actor, cmd) => deadLettersView(cmd.service, await listDeadLetters(cc.app, actor, cmd.service), '', cmd.after),
   }),
   'deadletters.retry': verb({
-    schema: z.object({ service: Service, deadId: z.string().regex(/^\d+-\d+$/).optional() }),
+    schema: z.object({ service: Service, deadId: z.string().regex(/^\d+-\d+$/).optional(), after: Cursor }),
     async run(cc, actor, cmd) {
       const retried = await retryDeadLetters(cc.app, actor, cmd);
-      return deadLettersView(cmd.service, await listDeadLetters(cc.app, actor, cmd.service), `${retried} message(s) put back for delivery.`);
+      return deadLettersView(cmd.service, await listDeadLetters(cc.app, actor, cmd.service), `${retried} message(s) put back for delivery.`, cmd.after);
     },
   }),
 };

@@ -1,7 +1,7 @@
 import { catalogueFor, type Actor } from '../../app/context';
 import { previewScreening } from '../../app/preview-screening';
 import { hasRole } from '../../domain/booking/roster';
-import type { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
 import { journeyOf } from '../../domain/referral/steps';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
@@ -11,7 +11,7 @@ import { assignedClinician } from '../../app/network/access';
 import { offeredInterventions } from '../../domain/episode/transitions';
 import { caseView, triageView, type CaseView, type TriageView } from '../views/booking';
 import type { Choice } from '../views/common';
-import { episodeOffer, episodeView, type EpisodeView } from '../views/episode';
+import { episodeOffer, episodeOpenView, episodeView, type EpisodeOpenView, type EpisodeView } from '../views/episode';
 import { reviewView, stepView, type ReviewView, type StepView } from '../views/journey';
 
 export interface DraftScreenOptions {
@@ -41,12 +41,16 @@ export interface CaseScreenOptions {
   screen?: 'case' | 'episode';
 }
 
-/** The clinicians a coordinator may open an episode for (themselves included, when they are one). */
+/** How many clinicians the case card offers a coordinator to open an episode for: the viewer first, then by name. */
+const THERAPISTS_OFFERED = 25;
+
+/** The clinicians a coordinator may open an episode for (themselves first, when they are one); a clinician only themselves. */
 async function therapistChoices(cc: ConversationContext, service: string, actor: Actor, coordinator: boolean): Promise<Choice[]> {
   const roster = await cc.app.store.roster.list(service);
   const clinicians = roster.filter((m) => hasRole(m, 'clinician') && (coordinator || m.id === actor.id)).map((m) => m.id);
   const nameOf = await cc.people.names(clinicians);
-  return clinicians.map((id) => ({ value: id, title: nameOf(id) }));
+  const choices = clinicians.map((id) => ({ value: id, title: nameOf(id) })).sort((a, b) => a.title.localeCompare(b.title));
+  return [...choices.filter((c) => c.value === actor.id), ...choices.filter((c) => c.value !== actor.id)].slice(0, THERAPISTS_OFFERED);
 }
 
 /**
@@ -64,11 +68,18 @@ export async function caseScreen(cc: ConversationContext, actor: Actor, request:
   const now = cc.app.clock.now();
   if (request.episode && options.screen !== 'case') return episodeView(request, catalogue, { id: actor.id, coordinator }, nameOf, { ...options, now });
   const leads = coordinator || assignedClinician(request) === actor.id;
-  const offered = leads ? offeredInterventions(request, catalogue) : [];
-  const offer = offered.length > 0 ? episodeOffer(catalogue, offered, await therapistChoices(cc, request.service, actor, coordinator), actor.id) : undefined;
   return caseView(request, { id: actor.id, coordinator }, nameOf, catalogue, {
-    ...options, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now, ...(offer ? { episodeOffer: offer } : {}),
+    ...options, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now, canOpenEpisode: leads && offeredInterventions(request, catalogue).length > 0,
   });
+}
+
+/** The form that opens the episode a consultation's outcome offered; anything else answers that it was not offered. */
+export async function episodeOpenScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<EpisodeOpenView> {
+  const catalogue = catalogueFor(cc.app, request.service);
+  const coordinator = hasRole(await cc.app.store.roster.get(request.service, actor.id), 'coordinator');
+  const offer = episodeOffer(catalogue, offeredInterventions(request, catalogue), await therapistChoices(cc, request.service, actor, coordinator), actor.id);
+  if (!offer) throw new DomainError(request.episode ? 'episode_exists' : 'episode_not_offered');
+  return episodeOpenView(request, catalogue, offer, options);
 }
 
 /** The triage channel's card for a request; clinicians' and coordinators' copies keep themselves up to date. */

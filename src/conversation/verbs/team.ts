@@ -6,9 +6,9 @@ import { catalogueFor, type Actor } from '../../app/context';
 import { ROLES, type Role } from '../../domain/booking/roster';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { ConversationContext } from '../context';
-import { availabilityView, reviewsView, rosterView } from '../views/booking';
+import { availabilityView, reviewsView, rosterView, type AvailabilityCursors } from '../views/team';
 import { ERROR_TEXT } from '../wording/error-text';
-import { PersonId, Ref, Service, textInput, verb } from './verb';
+import { Cursor, PersonId, Ref, Reference, Service, textInput, verb } from './verb';
 
 type Issues = DomainError['issues'];
 
@@ -23,7 +23,7 @@ function availabilityChange(change: string, raw: Record<string, unknown>): Recor
   }
 }
 
-async function roster(cc: ConversationContext, actor: Actor, service: string, options: { notice?: string; errors?: Issues } = {}) {
+async function roster(cc: ConversationContext, actor: Actor, service: string, options: { notice?: string; errors?: Issues; after?: string } = {}) {
   const members = await listRoster(cc.app, actor, service);
   return rosterView(catalogueFor(cc.app, service), members, await cc.people.names(members.map((m) => m.id)), options);
 }
@@ -38,29 +38,34 @@ async function tryChange(act: () => Promise<string>): Promise<{ notice?: string;
   }
 }
 
+/** Where each availability list's page begins, as every button on the card carries it. */
+const AvailabilityAt = { weeklyAfter: Cursor, extrasAfter: Cursor, blackoutsAfter: Cursor };
+const at = (cmd: { weeklyAfter?: string | undefined; extrasAfter?: string | undefined; blackoutsAfter?: string | undefined }): Partial<AvailabilityCursors> =>
+  ({ weekly: cmd.weeklyAfter, extras: cmd.extrasAfter, blackouts: cmd.blackoutsAfter });
+
 export const TEAM_VERBS = {
   'availability.show': verb({
-    schema: z.object({ service: Service }),
-    run: async (cc, actor, cmd) => availabilityView(await myAvailability(cc.app, actor, cmd.service), catalogueFor(cc.app, cmd.service), cc.app.clock.now()),
+    schema: z.object({ service: Service, ...AvailabilityAt }),
+    run: async (cc, actor, cmd) => availabilityView(await myAvailability(cc.app, actor, cmd.service), catalogueFor(cc.app, cmd.service), cc.app.clock.now(), { at: at(cmd) }),
   }),
   'availability.change': verb({
-    schema: z.object({ service: Service, version: z.coerce.number().int().min(0).max(1_000_000), change: z.enum(['add_weekly', 'add_extra', 'add_blackout', 'remove']) }),
+    schema: z.object({ service: Service, version: z.coerce.number().int().min(0).max(1_000_000), change: z.enum(['add_weekly', 'add_extra', 'add_blackout', 'remove']), ...AvailabilityAt }),
     async run(cc, actor, cmd, { raw }) {
       const catalogue = catalogueFor(cc.app, cmd.service);
       try {
         const { availability, stale } = await changeAvailability(cc.app, actor, { ...cmd, change: availabilityChange(cmd.change, raw) });
         return availabilityView(availability, catalogue, cc.app.clock.now(), {
-          notice: stale ? 'This card was out of date, so nothing was changed: here is your availability as it stands now.' : 'Saved.',
+          notice: stale ? 'This card was out of date, so nothing was changed: here is your availability as it stands now.' : 'Saved.', at: at(cmd),
         });
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'invalid_input') throw e;
-        return availabilityView(await myAvailability(cc.app, actor, cmd.service), catalogue, cc.app.clock.now(), { errors: e.issues });
+        return availabilityView(await myAvailability(cc.app, actor, cmd.service), catalogue, cc.app.clock.now(), { errors: e.issues, at: at(cmd) });
       }
     },
   }),
   'roster.show': verb({
-    schema: z.object({ service: Service }),
-    run: (cc, actor, cmd) => roster(cc, actor, cmd.service),
+    schema: z.object({ service: Service, after: Cursor }),
+    run: (cc, actor, cmd) => roster(cc, actor, cmd.service, { after: cmd.after }),
   }),
   'roster.set': verb({
     schema: z.object({ service: Service, memberId: z.string().max(5000).optional(), roles: z.string().max(200).optional() }),
@@ -75,28 +80,39 @@ export const TEAM_VERBS = {
     },
   }),
   'roster.remove': verb({
-    schema: z.object({ service: Service, memberId: PersonId }),
+    schema: z.object({ service: Service, memberId: PersonId, after: Cursor }),
     async run(cc, actor, cmd) {
       const options = await tryChange(async () => ((await removeRosterMember(cc.app, actor, cmd)) ? 'Removed.' : 'They were not on the roster.'));
-      return roster(cc, actor, cmd.service, options);
+      return roster(cc, actor, cmd.service, { ...options, after: cmd.after });
     },
   }),
   'reviews.show': verb({
-    schema: z.object({ service: Service }),
-    run: async (cc, actor, cmd) => reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service)),
+    schema: z.object({ service: Service, after: Cursor }),
+    run: async (cc, actor, cmd) => reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service), { after: cmd.after }),
+  }),
+  'review.open': verb({
+    schema: z.object({ ...Ref, after: Cursor }),
+    async run(cc, actor, cmd) {
+      const waiting = await listReviews(cc.app, actor, cmd.service);
+      // Decided meanwhile: the queue as it stands, saying so.
+      const errors = waiting.some((r) => r.reference === cmd.reference) ? [] : [{ field: cmd.reference, message: ERROR_TEXT.request_moved_on.text }];
+      return reviewsView(catalogueFor(cc.app, cmd.service), waiting, { after: cmd.after, open: cmd.reference, errors });
+    },
   }),
   'review.decide': verb({
-    schema: z.object({ ...Ref, approved: z.enum(['true', 'false']), reasonField: z.string().regex(/^reason_\d{1,4}$/) }),
+    schema: z.object({ ...Ref, approved: z.enum(['true', 'false']), reasonField: z.string().regex(/^reason_\d{1,4}$/), after: Cursor, opened: Reference.or(z.literal('')).optional() }),
     async run(cc, actor, cmd, { raw }) {
-      let options: { notice?: string; errors?: Issues } = {};
+      let options: { notice?: string; errors?: Issues; open?: string } = {};
       try {
         const { request } = await decideReview(cc.app, actor, { ...cmd, approved: cmd.approved === 'true', reason: textInput(raw, cmd.reasonField) });
         options = { notice: `${request.reference}: ${request.status === 'awaiting_booking' ? 'approved for booking' : 'not taken forward'}. The referrer has been told.` };
       } catch (e) {
         if (!isDomainError(e) || (e.code !== 'invalid_input' && e.code !== 'request_moved_on')) throw e;
         options = { errors: e.code === 'invalid_input' ? e.issues.map((i) => ({ ...i, field: `${cmd.reference} ${i.field}` })) : [{ field: cmd.reference, message: ERROR_TEXT.request_moved_on.text }] };
+        // Asked from the request opened on its own: it stays open, with what to put right.
+        if (e.code === 'invalid_input' && cmd.opened) options.open = cmd.opened;
       }
-      return reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service), options);
+      return reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service), { ...options, after: cmd.after });
     },
   }),
 };

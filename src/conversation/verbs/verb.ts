@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../app/context';
 import type { ConversationContext, Place } from '../context';
+import { CURSOR_PATTERN } from '../views/paging';
 import type { View } from '../views/view';
 
 /** What an action brings besides its parsed data: every field as sent (a step's inputs), and where it was taken. */
@@ -33,6 +34,8 @@ export const Version = z.coerce.number().int().positive().max(1_000_000);
 export const Instant = z.iso.datetime({ message: 'not a valid time' });
 export const FreeText = z.string().max(MAX_INPUT).optional();
 export const Ref = { service: Service, reference: Reference };
+/** Where a page of a long list begins (see views/paging); absent or '' for the first page. */
+export const Cursor = z.string().regex(CURSOR_PATTERN, 'not a place in a list').optional();
 
 /** A string input (or nothing); anything else the card could not have sent. */
 export function textInput(raw: Record<string, unknown>, id: string): string | undefined {

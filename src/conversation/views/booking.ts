@@ -1,16 +1,13 @@
-import type { Availability } from '../../domain/booking/availability';
 import type { OfferableTime } from '../../domain/booking/free-times';
-import type { RosterMember } from '../../domain/booking/roster';
 import { labelOf, type Catalogue } from '../../domain/catalogue/catalogue';
 import type { FieldIssue } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import { formatDay, formatLondon, formatLondonTime, londonDate } from '../../domain/time/london';
+import { formatLondon, formatLondonTime } from '../../domain/time/london';
 import { NEXT_STEPS, nextStepLabel, STATUS_LABELS } from '../wording/labels';
 import { choices, errorRows, type Choice, type ErrorRow, type Fact, type NameOf } from './common';
-import type { EpisodeOffer } from './episode';
 import { answerSections } from './journey';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+import { PAGE_SIZE } from './paging';
+import { shorten } from './shorten';
 
 /** The referrer chooses the times they could do. */
 export interface TimesView {
@@ -58,9 +55,8 @@ export interface CaseView {
   steps: Choice[];
   /** The referrer's answers: for the referrer, the consultation's clinician and coordinators. */
   details: Fact[];
-  /** The outcome offered work and the viewer may open its episode: what they may open it for. */
+  /** The outcome offered work and the viewer may open its episode (on a form of its own). */
   canOpenEpisode: boolean;
-  episodeOffer: EpisodeOffer | Record<string, never>;
   /** An episode is open: a way back to it from the referral's card. */
   hasEpisode: boolean;
 }
@@ -76,7 +72,7 @@ export interface Viewer {
  */
 export function caseView(
   request: ConsultationRequest, viewer: Viewer, nameOf: NameOf, catalogue: Catalogue,
-  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; now: Date; episodeOffer?: EpisodeOffer },
+  options: { headline?: string; errors?: readonly FieldIssue[]; calendarUrl?: string; now: Date; canOpenEpisode?: boolean },
 ): CaseView {
   const { booking, offer } = request;
   const facts: Fact[] = [];
@@ -87,7 +83,10 @@ export function caseView(
   if (offer) {
     facts.push({ title: 'Your preferred times', value: offer.preferences.map(formatLondon).join('; ') });
     if (viewer.coordinator) {
-      for (const d of offer.declines) facts.push({ title: `Declined by ${nameOf(d.clinicianId)}`, value: d.reason });
+      // However many clinicians declined: the count, and the latest few reasons, shortened as a list's are (the triage card counts them too).
+      const latest = offer.declines.slice(-PAGE_SIZE.declines).reverse();
+      if (offer.declines.length > latest.length) facts.push({ title: 'Declined', value: `by ${offer.declines.length} clinicians; the latest ${latest.length} below` });
+      for (const d of latest) facts.push({ title: `Declined by ${nameOf(d.clinicianId)}`, value: shorten(d.reason).text });
     }
     if (offer.escalatedAt) facts.push({ title: 'Escalated', value: `No clinician had accepted by ${formatLondon(offer.escalatedAt)}; coordinators are on it.` });
   }
@@ -122,7 +121,7 @@ export function caseView(
       ...(referrer ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
       ...answerSections(request.answers, catalogue, referrer ? 'referrer' : 'colleague').flatMap((s) => s.facts),
     ],
-    canOpenEpisode: options.episodeOffer !== undefined, episodeOffer: options.episodeOffer ?? {}, hasEpisode: request.episode !== undefined,
+    canOpenEpisode: options.canOpenEpisode === true, hasEpisode: request.episode !== undefined,
   };
 }
 
@@ -157,93 +156,5 @@ export function triageView(request: ConsultationRequest, nameOf: NameOf, refresh
     declines: request.offer?.declines ?? [],
     refreshFor: [...refreshFor],
     urgency: urgency?.urgent && open ? urgency.label : '',
-  };
-}
-
-interface ListItem {
-  label: string;
-  index: number;
-  service: string;
-  version: number;
-}
-
-/** A clinician's published times, in UK time. */
-export interface AvailabilityView {
-  kind: 'availability';
-  service: string;
-  serviceName: string;
-  version: number;
-  today: string;
-  notice: string;
-  errors: ErrorRow[];
-  minutes: number;
-  buffer: number;
-  leadHours: number;
-  horizonDays: number;
-  weekdays: Choice[];
-  weekly: ListItem[];
-  extras: ListItem[];
-  blackouts: ListItem[];
-}
-
-export function availabilityView(availability: Availability, catalogue: Catalogue, now: Date, options: { errors?: readonly FieldIssue[]; notice?: string } = {}): AvailabilityView {
-  const { service, booking } = catalogue;
-  const item = (label: string, index: number) => ({ label, index, service, version: availability.version });
-  return {
-    kind: 'availability',
-    service, serviceName: catalogue.name, version: availability.version, today: londonDate(now), notice: options.notice ?? '', errors: errorRows(options.errors),
-    minutes: booking.consultationMinutes, buffer: booking.bufferMinutes, leadHours: booking.leadTimeHours, horizonDays: booking.horizonDays,
-    weekdays: WEEKDAYS.map((title, i) => ({ title, value: String(i + 1) })),
-    weekly: availability.weekly.map((w, i) => item(`${WEEKDAYS[w.weekday - 1]}s ${w.start} to ${w.end}`, i)),
-    extras: availability.extras.map((e, i) => item(`${formatLondon(e.start)} to ${formatLondonTime(e.end)}`, i)),
-    blackouts: availability.blackouts.map((b, i) => item(`${formatDay(londonDate(new Date(b.start)))} to ${formatDay(londonDate(new Date(Date.parse(b.end) - 1)))}`, i)),
-  };
-}
-
-/** Who is a clinician or coordinator of a service. */
-export interface RosterView {
-  kind: 'roster';
-  service: string;
-  serviceName: string;
-  notice: string;
-  errors: ErrorRow[];
-  members: { service: string; id: string; label: string; roles: string }[];
-}
-
-export function rosterView(catalogue: Catalogue, members: readonly RosterMember[], nameOf: NameOf, options: { errors?: readonly FieldIssue[]; notice?: string } = {}): RosterView {
-  const { service } = catalogue;
-  return {
-    kind: 'roster',
-    service, serviceName: catalogue.name, notice: options.notice ?? '', errors: errorRows(options.errors),
-    members: members.map((m) => ({ service, id: m.id, label: nameOf(m.id), roles: m.roles.join(', ') })),
-  };
-}
-
-const REVIEW_WHY: Record<string, string> = {
-  safeguarding_override: 'consent recorded as a safeguarding override',
-  special_circumstances: 'care proceedings with special circumstances',
-  referrer_request: 'the referrer asked for a review of a "not recommended" outcome',
-};
-
-/** A coordinator's review queue, in personal chat: here the detail the decision needs may be shown. */
-export interface ReviewsView {
-  kind: 'reviews';
-  service: string;
-  serviceName: string;
-  notice: string;
-  errors: ErrorRow[];
-  requests: { service: string; index: number; reference: string; submittedAt: string; why: string; justification: string; helpWith: string }[];
-}
-
-export function reviewsView(catalogue: Catalogue, requests: readonly ConsultationRequest[], options: { errors?: readonly FieldIssue[]; notice?: string } = {}): ReviewsView {
-  const { service } = catalogue;
-  return {
-    kind: 'reviews',
-    service, serviceName: catalogue.name, notice: options.notice ?? '', errors: errorRows(options.errors),
-    requests: requests.map((r, index) => ({
-      service, index, reference: r.reference, submittedAt: formatLondon(r.submittedAt),
-      why: (r.review?.reasons ?? []).map((x) => REVIEW_WHY[x] ?? x).join('; ') || 'flagged by screening',
-      justification: r.review?.justification ?? '', helpWith: r.answers.details?.helpWith ?? '',
-    })),
   };
 }

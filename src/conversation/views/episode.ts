@@ -214,7 +214,7 @@ export function episodeView(
   };
 }
 
-/** What the case card offers for opening an episode: the interventions the outcome offered, and the series' defaults. */
+/** What opening an episode offers: the interventions the outcome offered, and the series' defaults. */
 export interface EpisodeOffer {
   interventions: Choice[];
   sessionsHint: string;
@@ -235,5 +235,25 @@ export function episodeOffer(catalogue: Catalogue, offered: readonly EpisodeConf
     defaultLocation: catalogue.episodes.defaultLocation,
     therapists,
     defaultTherapist: therapists.find((t) => t.value === viewerId)?.value ?? therapists[0]?.value ?? '',
+  };
+}
+
+/** The form that opens an episode of work, for the consultation's clinician or a coordinator. */
+export interface EpisodeOpenView extends EpisodeOffer {
+  kind: 'episode-open';
+  service: string;
+  reference: string;
+  headline: string;
+  /** The consultation's recorded outcome, which offered the work. */
+  outcome: string;
+  errors: ErrorRow[];
+}
+
+export function episodeOpenView(request: ConsultationRequest, catalogue: Catalogue, offer: EpisodeOffer, options: { headline?: string; errors?: readonly FieldIssue[] } = {}): EpisodeOpenView {
+  return {
+    kind: 'episode-open', service: request.service, reference: request.reference, ...offer,
+    headline: options.headline ?? 'Open an episode of work',
+    outcome: labelOf(catalogue.completion.outcomes, request.completion?.outcome) ?? '',
+    errors: errorRows(options.errors),
   };
 }

@@ -2,7 +2,7 @@ import { labelOf, type Catalogue } from '../../domain/catalogue/catalogue';
 import type { FieldIssue } from '../../domain/errors';
 import type { Answers } from '../../domain/referral/answers';
 import type { Draft } from '../../domain/referral/draft';
-import { FIELDS, type FieldId } from '../../domain/referral/fields';
+import { FIELDS, maxAnswerLength, type FieldId } from '../../domain/referral/fields';
 import { journeyOf, previousStep, type AnswerStep } from '../../domain/referral/steps';
 import type { ScreeningResult } from '../../domain/screening/outcome';
 import { formatDay } from '../../domain/time/london';
@@ -67,7 +67,8 @@ export function stepView(draft: Draft, step: AnswerStep, catalogue: Catalogue, o
     nextTitle: draft.reachedReview ? 'Save and review' : 'Next',
     notice: options.notice ?? '', errors: errorRows(options.errors), today: options.today,
     ask: Object.fromEntries((Object.keys(FIELDS) as FieldId[]).map((f) => [f, asked.includes(f)])) as Record<FieldId, boolean>,
-    values: Object.fromEntries(asked.map((id) => [id, options.values?.[id] ?? saved[id] ?? ''])),
+    // What was typed comes back at most as long as the answer may be, so no step card outgrows Teams' limit.
+    values: Object.fromEntries(asked.map((id) => [id, (options.values?.[id] ?? saved[id] ?? '').slice(0, maxAnswerLength(id, catalogue))])),
     careProceedingsText: catalogue.criteria.care_proceedings?.text ?? '',
     inclusionText: catalogue.criteria.no_inclusion_concern?.text ?? '',
     consentText: catalogue.criteria.consent_not_obtained?.text ?? '',

@@ -3,6 +3,7 @@ import type { NetworkView } from '../../domain/network/privacy';
 import { formatDay, formatLondon, londonDate } from '../../domain/time/london';
 import type { DeadLetter } from '../../ports/outbox';
 import { nextStepLabel, STATUS_LABELS, WORK_LABELS } from '../wording/labels';
+import { newestFirst, PAGE_SIZE, pageInfo, pageOf, type PageInfo } from './paging';
 
 /** The network's case card: only what the privacy policy's network view holds. */
 export interface NetworkCaseView {
@@ -41,21 +42,30 @@ const DEAD_WHY: Record<string, string> = {
   throttled: 'the chat service kept asking to slow down', unreachable: 'the chat service could not be reached', crashed_repeatedly: 'the notifier stopped while sending it, repeatedly',
 };
 
-/** Coordinators' list of undelivered notifications: references and error codes only. */
-export interface DeadLettersView {
+const deadWhy = (code: string) =>
+  DEAD_WHY[code] ?? (code.startsWith('rejected_') ? `the chat service refused it (${code.slice(9)}): the bot may have been removed there` : code);
+
+/** Coordinators' list of undelivered notifications, newest first, a page at a time: references and error codes only. */
+export interface DeadLettersView extends PageInfo {
   kind: 'dead-letters';
   service: string;
   notice: string;
+  /** How many, and why, counted over them all: the list is mostly for counting. */
+  summary: string;
   letters: { service: string; deadId: string; reference: string; event: string; attempts: number; at: string; why: string }[];
 }
 
-export function deadLettersView(service: string, letters: readonly DeadLetter[], notice = ''): DeadLettersView {
+export function deadLettersView(service: string, letters: readonly DeadLetter[], notice = '', after?: string): DeadLettersView {
+  const page = pageOf(letters, (d) => `${newestFirst(d.at)}|${d.deadId}`, after, PAGE_SIZE.deadLetters);
+  const byWhy = new Map<string, number>();
+  for (const d of letters) byWhy.set(deadWhy(d.code), (byWhy.get(deadWhy(d.code)) ?? 0) + 1);
   return {
     kind: 'dead-letters',
     service, notice,
-    letters: letters.map((d) => ({
-      service, deadId: d.deadId, reference: d.notification.reference, event: d.notification.event, attempts: d.attempts, at: formatLondon(d.at),
-      why: DEAD_WHY[d.code] ?? (d.code.startsWith('rejected_') ? `the chat service refused it (${d.code.slice(9)}): the bot may have been removed there` : d.code),
+    summary: letters.length === 0 ? '' : `${letters.length} not delivered: ${[...byWhy].map(([why, n]) => `${n} because ${why}`).join('; ')}.`,
+    ...pageInfo(page),
+    letters: page.items.map((d) => ({
+      service, deadId: d.deadId, reference: d.notification.reference, event: d.notification.event, attempts: d.attempts, at: formatLondon(d.at), why: deadWhy(d.code),
     })),
   };
 }

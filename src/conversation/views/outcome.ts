@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../domain/catalogue/catalogue';
 import type { FieldIssue } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
-import { mayAskForReview } from '../../domain/request/request-review';
+import { MAX_JUSTIFICATION, mayAskForReview } from '../../domain/request/request-review';
 import { formatLondon } from '../../domain/time/london';
 import { NEXT_STEPS, STATUS_LABELS } from '../wording/labels';
 import { screeningView, type ScreeningView } from '../wording/screening-view';
@@ -33,6 +33,6 @@ export function outcomeView(request: ConsultationRequest, catalogue: Catalogue, 
     nextStep: closed ? 'consider the signposting below. The service does not take this to a duty clinician: it has said it cannot offer this.' : NEXT_STEPS[request.status],
     canRequestReview: reviewable,
     canPickTimes: request.status === 'awaiting_booking',
-    justification: options.justification ?? '', errors: errorRows(options.errors),
+    justification: (options.justification ?? '').slice(0, MAX_JUSTIFICATION), errors: errorRows(options.errors),
   };
 }

@@ -3,6 +3,7 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import { formatLondon } from '../../domain/time/london';
 import { STATUS_LABELS } from '../wording/labels';
 import type { ActionView } from './common';
+import { newestFirst, PAGE_SIZE, pageInfo, pageOf, type PageInfo } from './paging';
 
 /** A short message, with buttons for what the person can do next. */
 export interface NoticeView {
@@ -30,8 +31,8 @@ export function welcome(catalogues: readonly Catalogue[]): WelcomeView {
   };
 }
 
-/** A referrer's requests across every service, newest first. */
-export interface MyRequestsView {
+/** A referrer's requests across every service, newest first, a page at a time. */
+export interface MyRequestsView extends PageInfo {
   kind: 'my-requests';
   requests: { service: string; reference: string; statusLabel: string; submittedAt: string }[];
   /** Requests in progress (not sent), one per service. */
@@ -41,12 +42,14 @@ export interface MyRequestsView {
   start: { service: string; title: string }[];
 }
 
-export function myRequests(catalogues: readonly Catalogue[], requests: readonly ConsultationRequest[], draftServices: readonly string[]): MyRequestsView {
+export function myRequests(catalogues: readonly Catalogue[], requests: readonly ConsultationRequest[], draftServices: readonly string[], after?: string): MyRequestsView {
   const one = catalogues.length === 1;
   const name = (service: string) => catalogues.find((c) => c.service === service)?.referencePrefix ?? service;
+  const page = pageOf(requests, (r) => `${newestFirst(r.submittedAt)}|${r.reference}`, after, PAGE_SIZE.myRequests);
   return {
     kind: 'my-requests',
-    requests: requests.map((r) => ({ service: r.service, reference: r.reference, statusLabel: STATUS_LABELS[r.status], submittedAt: formatLondon(r.submittedAt) })),
+    ...pageInfo(page),
+    requests: page.items.map((r) => ({ service: r.service, reference: r.reference, statusLabel: STATUS_LABELS[r.status], submittedAt: formatLondon(r.submittedAt) })),
     drafts: draftServices.map((service) => ({ service, title: one ? 'Resume request in progress' : `Resume ${name(service)} request in progress` })),
     hasDraft: draftServices.length > 0,
     start: catalogues.map((c) => ({ service: c.service, title: one ? 'New request' : `New ${c.referencePrefix} request` })),

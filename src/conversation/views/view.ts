@@ -1,9 +1,10 @@
-import type { AvailabilityView, CaseView, ReviewsView, RosterView, TimesView, TriageView } from './booking';
+import type { CaseView, TimesView, TriageView } from './booking';
 import type { ReviewView, StepView } from './journey';
-import type { EpisodeView } from './episode';
+import type { EpisodeOpenView, EpisodeView } from './episode';
 import type { DeadLettersView, NetworkCaseView } from './network';
 import type { OutcomeView } from './outcome';
 import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
+import type { AvailabilityView, ReviewsView, RosterView } from './team';
 
 /**
  * Everything a person can be shown, as data: what each screen says, which actions it offers and for
@@ -13,6 +14,6 @@ export type View =
   | WelcomeView | NoticeView | MyRequestsView
   | StepView | ReviewView | OutcomeView
   | TimesView | CaseView | TriageView | AvailabilityView | RosterView | ReviewsView
-  | NetworkCaseView | DeadLettersView | EpisodeView;
+  | NetworkCaseView | DeadLettersView | EpisodeView | EpisodeOpenView;
 
 export type ViewKind = View['kind'];

@@ -13,7 +13,11 @@ const text = (min: number, max: number, label: string) =>
 const yesNo = (label: string) => z.enum(['yes', 'no'], { error: `choose yes or no for ${label}` });
 const isoDate = (label: string) => z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
 const oneOf = (list: readonly { id: string }[], error: string) => z.enum(list.map((x) => x.id) as [string, ...string[]], { error });
-const ids = () => z.array(z.string().max(60)).max(20);
+/** The most a choice's answer can hold: one id, or a multi-select's list of them, as a card sends it. */
+const CHOICE_CHARS = 60;
+const MAX_CHOICES = 20;
+const CHOICES_CHARS = MAX_CHOICES * (CHOICE_CHARS + 1);
+const ids = () => z.array(z.string().max(CHOICE_CHARS)).max(MAX_CHOICES);
 type Override = NonNullable<NonNullable<Catalogue['consent']>['override']>;
 const overrideChoice = (pick: (o: Override) => readonly { id: string }[], error: string) => (c: Catalogue) =>
   (c.consent?.override ? oneOf(pick(c.consent.override), error) : z.string()).optional();
@@ -78,3 +82,14 @@ export function fieldsFor(catalogue: Catalogue): FieldId[] {
 }
 
 export const isMultiField = (id: string): boolean => (FIELDS as Record<string, Field>)[id]?.multi === true;
+
+/**
+ * The longest answer a field can take, in characters: a text's own bound, or what the longest valid choice
+ * (or list of them) comes to. A card that shows an answer back shows no more than this.
+ */
+export function maxAnswerLength(id: FieldId, catalogue: Catalogue): number {
+  const declared: z.ZodType = FIELDS[id].schema(catalogue);
+  const schema = declared instanceof z.ZodOptional ? declared.unwrap() : declared;
+  if (schema instanceof z.ZodString && schema.maxLength !== null) return schema.maxLength;
+  return isMultiField(id) ? CHOICES_CHARS : CHOICE_CHARS;
+}

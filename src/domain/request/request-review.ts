@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import type { ConsultationRequest } from './consultation-request';
 
 export const MIN_JUSTIFICATION = 20;
+export const MAX_JUSTIFICATION = 2000;
 
 /**
  * Whether a duty clinician may be asked to look at a request: it was not recommended, and by nothing the
@@ -20,8 +21,8 @@ export function mayAskForReview(request: ConsultationRequest, catalogue: Catalog
 export function withReviewRequested(request: ConsultationRequest, catalogue: Catalogue, justification: string, now: string): ConsultationRequest {
   if (!mayAskForReview(request, catalogue)) throw new DomainError('review_not_allowed');
   const text = justification.trim();
-  if (text.length < MIN_JUSTIFICATION || text.length > 2000) {
-    throw new DomainError('invalid_input', [{ field: 'justification', message: `explain why in ${MIN_JUSTIFICATION} to 2000 characters` }]);
+  if (text.length < MIN_JUSTIFICATION || text.length > MAX_JUSTIFICATION) {
+    throw new DomainError('invalid_input', [{ field: 'justification', message: `explain why in ${MIN_JUSTIFICATION} to ${MAX_JUSTIFICATION} characters` }]);
   }
   return {
     ...request,

@@ -137,7 +137,7 @@ export class PlaygroundClient {
       const msg = m.message ?? {};
       const attachments = (msg.attachments as BotEvent['attachments'] | undefined) ?? [];
       if (m.action === 'createMessage' || m.action === 'updateMessage') {
-        recordPost(String((msg.postConversationId as string | undefined) ?? m.actionConversationId), { text: msg.text, attachments });
+        recordPost(String((msg.postConversationId as string | undefined) ?? m.actionConversationId), { text: msg.text, attachments, summary: msg.summary });
       }
       this.events.push({
         kind: m.action === 'createMessage' ? 'create' : m.action === 'updateMessage' ? 'update' : 'typing',

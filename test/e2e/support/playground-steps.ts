@@ -1,4 +1,5 @@
 import { cardText, findAction } from '../../support/bot-client';
+import type { Answers } from '../../../src/domain/referral/answers';
 import { buildAnswers, FASS_STEPS } from '../../support/builders';
 import { asCardInputs } from '../../support/journey';
 import { CARD_TYPE, type BotEvent, type PlaygroundClient } from './playground-client';
@@ -63,18 +64,20 @@ export async function startRequestFor(client: PlaygroundClient, service: string)
 }
 
 /**
- * The playground's user requests a consultation in their personal chat with the synthetic answers of
- * `buildAnswers()` (an eligible request); returns its reference and the outcome card, where it was posted.
+ * The playground's user requests a consultation in their personal chat with these answers (by default the
+ * synthetic answers of `buildAnswers()`, an eligible request); returns its reference and the outcome card, where it was posted.
  */
-export async function submitEligibleRequest(client: PlaygroundClient): Promise<{ reference: string; at: CardAt; card: PlaygroundCard }> {
+export async function submitRequest(client: PlaygroundClient, answers: Required<Answers> = buildAnswers()): Promise<{ reference: string; at: CardAt; card: PlaygroundCard }> {
   const started = await startFassRequest(client);
   const at = { conversationId: started.conversationId, messageId: started.messageId };
   let card = started.card;
   if (!cardText(card).includes('Step 1 of 6')) throw new Error(`not a first step: ${cardText(card).slice(0, 200)}`);
-  const answers = buildAnswers();
   for (const step of FASS_STEPS) card = await click(client, at, card, 'draft.save', asCardInputs(answers[step]));
   card = await click(client, at, card, 'request.submit');
   const reference = REFERENCE.exec(cardText(card))?.[0];
   if (!reference) throw new Error(`no reference on the submitted card: ${cardText(card).slice(0, 300)}`);
   return { reference, at, card };
 }
+
+/** An eligible request (the synthetic answers of `buildAnswers()`). */
+export const submitEligibleRequest = (client: PlaygroundClient) => submitRequest(client);

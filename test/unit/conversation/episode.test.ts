@@ -71,8 +71,13 @@ describe('an episode of PPS therapy through the conversation layer', () => {
 
   it('offers the therapist the episode on the case card, and refuses anyone else who tries to open it', async () => {
     const card = await act(therapist, 'booking.view', {});
-    expect(card).toMatchObject({ kind: 'case', canOpenEpisode: true, episodeOffer: { defaultSessions: 12, defaultLocation: 'home_visit', defaultTherapist: therapist.id } });
+    expect(card).toMatchObject({ kind: 'case', canOpenEpisode: true });
+    expect(await act(therapist, 'episode.form', {})).toMatchObject({
+      kind: 'episode-open', defaultSessions: 12, defaultLocation: 'home_visit', defaultTherapist: therapist.id, therapists: [{ value: therapist.id, title: 'Synthetic PPS Therapist' }],
+      interventions: [{ value: 'cbt' }, { value: 'trauma_emdr' }, { value: 'dbt' }, { value: 'couple' }],
+    });
     expect(await act(referrer, 'booking.view', {})).toMatchObject({ kind: 'case', canOpenEpisode: false });
+    expect(await runAction(cc, referrer, 'episode.form', { service: 'pps', reference }, personal)).toMatchObject({ code: 'not_allowed' });
     const refused = await runAction(cc, stranger, 'episode.open', { service: 'pps', reference, intervention: 'cbt', plannedSessions: '12', firstDate: '2027-03-09', time: '10:00' }, personal);
     expect(refused.code).toBe('not_allowed');
     expect((await stored()).episode).toBeUndefined();
@@ -81,7 +86,7 @@ describe('an episode of PPS therapy through the conversation layer', () => {
 
   it('shows the therapist what to fix and books nothing when the number of sessions is outside 12 to 24', async () => {
     const view = await act(therapist, 'episode.open', { intervention: 'cbt', plannedSessions: '30', firstDate: '2027-03-09', time: '10:00' });
-    expect(view).toMatchObject({ kind: 'case', errors: [{ label: 'Number of sessions', message: 'must be from 12 to 24 for Cognitive behavioural therapy for anxiety and depression' }] });
+    expect(view).toMatchObject({ kind: 'episode-open', errors: [{ label: 'Number of sessions', message: 'must be from 12 to 24 for Cognitive behavioural therapy for anxiety and depression' }] });
     expect(await app.store.availability.busy('pps', therapist.id, now)).toEqual([]);
   });
 

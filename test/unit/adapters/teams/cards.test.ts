@@ -1,6 +1,7 @@
 import { loadCatalogues } from '../../../../src/adapters/catalogue/load-catalogues';
 import { renderCard } from '../../../../src/adapters/teams/cards/render';
-import { availabilityView, caseView, reviewsView, rosterView, timesView, triageView, type Viewer } from '../../../../src/conversation/views/booking';
+import { caseView, timesView, triageView, type Viewer } from '../../../../src/conversation/views/booking';
+import { availabilityView, reviewsView, rosterView } from '../../../../src/conversation/views/team';
 import type { NameOf } from '../../../../src/conversation/views/common';
 import { reviewView, stepView } from '../../../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView, networkEntryText } from '../../../../src/conversation/views/network';
@@ -12,20 +13,10 @@ import { ANSWER_STEPS } from '../../../../src/domain/referral/steps';
 import { screen } from '../../../../src/domain/screening/screen';
 import { buildAnswers, buildDraft, buildRequest, buildScreeningInput } from '../../../support/builders';
 import { cardText } from '../../../support/bot-client';
-
-// adaptivecards loads in Node only through its UMD bundle.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the package has no CommonJS entry that works in Node
-const AC = require('adaptivecards/dist/adaptivecards.js');
+import { problems } from '../../../support/card-checks';
 import { CARD_SCENARIOS } from '../../../support/card-scenarios';
 
 const catalogue = loadCatalogues().get('fass')!;
-
-/** Parses a card as Teams' renderer (schema 1.5) would and returns every problem it reports. */
-function problems(card: unknown): string[] {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  new AC.AdaptiveCard().parse(card, context);
-  return Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message as string);
-}
 
 const draft = buildDraft({ answers: buildAnswers(), reachedReview: true });
 const preview = screen(buildScreeningInput({ exclusions: ['crisis_intervention'] }), catalogue);
