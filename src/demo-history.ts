@@ -116,7 +116,9 @@ async function demoEpisode(ctx: AppContext, clock: ReturnType<typeof at>, catalo
   };
   const sessions = [...opened.request.episode!.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const past = sessions.filter((s) => Date.parse(s.end) < Date.now());
-  for (const [i, s] of past.entries()) {
+  // The therapist has not yet recorded the latest session of a course still running (the workspace lists it to record).
+  const recorded = past.length < sessions.length ? past.slice(0, -1) : past;
+  for (const [i, s] of recorded.entries()) {
     clock.set(Date.parse(s.end) + HOUR);
     await recordAttendance(clock.ctx, me, { service, reference, sessionId: s.id, outcome: i % 4 === 3 ? 'did_not_attend' : 'attended' });
     if (i === 0) await measure('start', 0);

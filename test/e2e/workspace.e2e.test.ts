@@ -177,6 +177,24 @@ describe('the workspace at work (light theme)', () => {
     await t.getByText(/You accepted FASS-\d{4}-\d{4}/).waitFor();
   });
 
+  it('lets the therapist record a session whose time has come, from their sessions', async () => {
+    const t = await open('demo-clinician', 'consultations', 'default', 'Upcoming');
+    await t.getByRole('combobox', { name: 'Service' }).selectOption({ label: 'Parental Psychology Service' });
+    const toRecord = t.getByRole('table', { name: 'Sessions to record' });
+    await toRecord.waitFor();
+    await expect(t.getByRole('table', { name: 'Upcoming sessions' }).getByRole('row').count()).resolves.toBeGreaterThan(1);
+    const rows = await toRecord.getByRole('row').count();
+    const first = toRecord.getByRole('button', { name: /: attended$/ }).first();
+    const which = (await first.getAttribute('aria-label'))!.replace(/: attended$/, '');
+    await first.click();
+    await t.getByText(/recorded as attended\./).waitFor();
+    // Recorded once: gone from the list (the row, or the whole table when it was the last).
+    await expect(t.getByRole('button', { name: `${which}: attended` }).count()).resolves.toBe(0);
+    if (rows > 2) await expect(toRecord.getByRole('row').count()).resolves.toBe(rows - 1);
+    await shoot('workspace-sessions');
+    await expectAccessible('sessions to record');
+  });
+
   it('lets the coordinator approve a review with a reason', async () => {
     const t = await open('demo-coordinator', 'reviews', 'default', 'Why it needs review');
     const review = t.getByRole('article').first();

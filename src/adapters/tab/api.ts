@@ -9,7 +9,10 @@ import { catalogueFor, type Actor, type AppContext } from '../../app/context';
 import { recordOutcome } from '../../app/network/record-outcome';
 import { availabilityWeek } from '../../app/workspace/availability-week';
 import { findPeople } from '../../app/workspace/find-people';
+import { recordAttendance } from '../../app/episode/record-attendance';
 import { listMyConsultations } from '../../app/workspace/my-consultations';
+import { listMySessions } from '../../app/workspace/my-sessions';
+import { ATTENDANCE } from '../../domain/episode/episode';
 import { myServices } from '../../app/workspace/my-services';
 import { readCase } from '../../app/workspace/read-case';
 import { reportService } from '../../app/workspace/report-service';
@@ -22,7 +25,7 @@ import type { Logger } from '../../logger';
 import type { PeopleDirectory } from '../../ports/people';
 import { authenticated, parse, query, type Handler } from './http';
 import { londonBlocks } from './london-blocks';
-import { caseDetail, consultationSummary, rosterEntry, triageItem } from './present';
+import { caseDetail, consultationSummary, rosterEntry, sessionSummary, triageItem } from './present';
 import { reportCsv, reportJson } from './report-format';
 import type { Verified } from './sso';
 
@@ -60,12 +63,14 @@ export function registerTabApi(server: Server, options: TabApiOptions): void {
     return q.format === 'csv' ? { csv: reportCsv(report), filename: `${q.service}-report-${report.from}-to-${report.to}.csv` } : json(reportJson(report, catalogueFor(app, q.service)));
   }));
 
+  /** The workspace shows each of a clinician's lists whole, as plain lists of items. */
+  const wholeLists = (v: ReturnType<typeof availabilityView>) => ({ ...v, weekly: v.weekly.items, extras: v.extras.items, blackouts: v.blackouts.items });
   async function week(actor: Actor, service: string, date: string) {
     const catalogue = catalogueFor(app, service);
     const w = await availabilityWeek(app, actor, { service, date });
     const now = app.clock.now();
     return {
-      ...availabilityView(w.availability, catalogue, now), today: londonDate(now),
+      ...wholeLists(availabilityView(w.availability, catalogue, now, { whole: true })), today: londonDate(now),
       week: { days: w.days, open: londonBlocks(w.open), blackouts: londonBlocks(w.blackouts), busy: w.busy.flatMap((b) => londonBlocks([b]).map((block) => ({ ...block, reference: b.reference }))) },
     };
   }
@@ -84,6 +89,19 @@ export function registerTabApi(server: Server, options: TabApiOptions): void {
     const catalogue = catalogueFor(app, service);
     const mine = await listMyConsultations(app, actor, service);
     return json({ upcoming: mine.upcoming.map((r) => consultationSummary(r, catalogue)), past: mine.past.map((r) => consultationSummary(r, catalogue)) });
+  }));
+
+  const sessions = async (actor: Actor, service: string) => {
+    const catalogue = catalogueFor(app, service);
+    const mine = await listMySessions(app, actor, service);
+    return { toRecord: mine.toRecord.map((m) => sessionSummary(m, catalogue)), upcoming: mine.upcoming.map((m) => sessionSummary(m, catalogue)) };
+  };
+  server.get('/api/tab/sessions', route(async (actor, req) => json(await sessions(actor, parse(ServiceQuery, query(req)).service))));
+  server.post('/api/tab/cases/:service/:reference/sessions/:sessionId', route(async (actor, req) => {
+    const p = parse(CaseParams.extend({ sessionId: z.string().regex(/^s\d{1,3}$/, 'must be a session of the episode') }), req.params);
+    const body = parse(z.object({ outcome: z.enum(ATTENDANCE), version: z.number().int().positive().optional() }), req.body);
+    await recordAttendance(app, actor, { service: p.service, reference: p.reference, sessionId: p.sessionId, outcome: body.outcome, ...(body.version ? { version: body.version } : {}) });
+    return json(await sessions(actor, p.service));
   }));
 
   const detail = async (actor: Actor, service: string, reference: string) => {
@@ -123,7 +141,7 @@ export function registerTabApi(server: Server, options: TabApiOptions): void {
 
   server.get('/api/tab/reviews', route(async (actor, req) => {
     const { service } = parse(ServiceQuery, query(req));
-    return json(reviewsView(catalogueFor(app, service), await reviewQueue(app, actor, service)));
+    return json(reviewsView(catalogueFor(app, service), await reviewQueue(app, actor, service), { whole: true }));
   }));
   server.post('/api/tab/reviews/:service/:reference', route(async (actor, req) => {
     const p = parse(CaseParams, req.params);

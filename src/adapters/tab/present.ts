@@ -7,6 +7,9 @@ import { caseView } from '../../conversation/views/booking';
 import { EFFECT_LABELS, STATUS_LABELS } from '../../conversation/wording/labels';
 import type { NameOf } from '../../ports/people';
 import { consultationStart } from '../../app/workspace/my-consultations';
+import type { MySession } from '../../app/workspace/my-sessions';
+import { inTimeOrder } from '../../domain/episode/episode';
+import { ATTENDANCE_LABELS, FAMILY_POINT_LABELS, LOCATION_LABELS } from '../../conversation/wording/episode-labels';
 
 /** How the workspace shows requests and people: words from the conversation layer's wording and the service's catalogue. */
 
@@ -25,7 +28,7 @@ export function consultationSummary(request: ConsultationRequest, catalogue: Cat
 
 /**
  * A case in full for the workspace: the same view of it as the chat's (facts, the referrer's answers, what the viewer
- * may do), its screening in the service's words, and the booking. Episodes will add their sessions beside these.
+ * may do), its screening in the service's words, the booking, and (for the clinical team) its episode's sessions.
  */
 export function caseDetail(request: ConsultationRequest, viewer: { id: string; coordinator: boolean }, nameOf: NameOf, catalogue: Catalogue, now: Date) {
   const view = caseView(request, viewer, nameOf, catalogue, { now });
@@ -36,6 +39,23 @@ export function caseDetail(request: ConsultationRequest, viewer: { id: string; c
     facts: view.facts, details: view.details,
     screening: request.screening.reasons.map((r) => ({ effect: r.effect, effectLabel: EFFECT_LABELS[r.effect], text: r.text })),
     canComplete: view.canComplete, canRecordNoShow: view.canRecordNoShow, outcomes: view.outcomes,
+    // The episode's sessions, for the clinical team only: when, which of the plan, and how each went.
+    ...(request.episode && (viewer.coordinator || request.episode.therapistId === viewer.id) ? {
+      sessions: inTimeOrder(request.episode.sessions).map((s) => ({
+        when: formatLondon(s.start), label: `Session ${s.number}${s.family ? ` (${FAMILY_POINT_LABELS[s.family]})` : ''}`,
+        attended: s.attendance ? ATTENDANCE_LABELS[s.attendance.outcome] : Date.parse(s.start) <= now.getTime() ? 'To record' : 'Planned',
+      })),
+    } : {}),
+  };
+}
+
+/** A session in the clinician's lists: the case's reference, the intervention, when, and which of the plan it is. */
+export function sessionSummary({ request, session }: MySession, catalogue: Catalogue) {
+  return {
+    service: request.service, reference: request.reference, version: request.version, sessionId: session.id, number: session.number,
+    intervention: labelOf(catalogue.episodes?.interventions ?? [], request.episode!.intervention) ?? request.episode!.intervention,
+    start: session.start, when: `${formatLondon(session.start)} to ${formatLondonTime(session.end)}`,
+    family: session.family ? FAMILY_POINT_LABELS[session.family] : undefined, location: LOCATION_LABELS[session.location],
   };
 }
 

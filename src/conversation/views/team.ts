@@ -51,12 +51,13 @@ export interface AvailabilityView {
 }
 
 export function availabilityView(
-  availability: Availability, catalogue: Catalogue, now: Date, options: { errors?: readonly FieldIssue[]; notice?: string; at?: Partial<AvailabilityCursors> } = {},
+  availability: Availability, catalogue: Catalogue, now: Date,
+  options: { errors?: readonly FieldIssue[]; notice?: string; at?: Partial<AvailabilityCursors>; /** Every item on one page (the workspace, which has no card size to keep to). */ whole?: boolean } = {},
 ): AvailabilityView {
   const { service, booking } = catalogue;
   const item = (label: string, index: number): ListItem => ({ label, index, service, version: availability.version });
   const list = <T>(entries: readonly T[], key: (e: T, i: number) => string, label: (e: T) => string, after: string | undefined, what: string): AvailabilityList => {
-    const page = pageOf(entries.map((e, i) => ({ e, i })), ({ e, i }) => `${key(e, i)}|${pad(i)}`, after, PAGE_SIZE.availability);
+    const page = pageOf(entries.map((e, i) => ({ e, i })), ({ e, i }) => `${key(e, i)}|${pad(i)}`, after, options.whole ? entries.length + 1 : PAGE_SIZE.availability);
     return { ...pageInfo(page), items: page.items.map(({ e, i }) => item(label(e), i)), moreTitle: `Show more ${what}`, startTitle: `Back to the first ${what}` };
   };
   const weekly = list(availability.weekly, (w) => `${w.weekday}|${w.start}|${w.end}`, (w) => `${WEEKDAYS[w.weekday - 1]}s ${w.start} to ${w.end}`, options.at?.weekly, 'weekly windows');
@@ -145,6 +146,8 @@ export interface ReviewsOptions {
   after?: string;
   /** Show this request alone, with all its text; `after` is then the page to go back to. */
   open?: string;
+  /** Every request, with all its text, on one page (the workspace, which has no card size to keep to). */
+  whole?: boolean;
 }
 
 export function reviewsView(catalogue: Catalogue, requests: readonly ConsultationRequest[], options: ReviewsOptions = {}): ReviewsView {
@@ -167,6 +170,6 @@ export function reviewsView(catalogue: Catalogue, requests: readonly Consultatio
   const opened = options.open ? requests.find((r) => r.reference === options.open) : undefined;
   if (opened) return { ...base, ...ONE_PAGE, total: requests.length, after: options.after ?? '', requests: [item(opened, 0, true)], single: true, opened: opened.reference };
   // Urgent first, then the oldest: the order coordinators work through the queue.
-  const page = pageOf(requests, (r) => `${urgencyOf(r) ? 0 : 1}|${r.submittedAt}|${r.reference}`, options.after, PAGE_SIZE.reviews);
-  return { ...base, ...pageInfo(page), requests: page.items.map((r, i) => item(r, i, false)), single: false, opened: '' };
+  const page = pageOf(requests, (r) => `${urgencyOf(r) ? 0 : 1}|${r.submittedAt}|${r.reference}`, options.after, options.whole ? requests.length + 1 : PAGE_SIZE.reviews);
+  return { ...base, ...pageInfo(page), requests: page.items.map((r, i) => item(r, i, options.whole === true)), single: false, opened: '' };
 }

@@ -6,6 +6,8 @@ import { call } from '../api';
 import { Facts, Loading, Notice, Problem, useAction, useLoad, useStyles, type PageProps } from '../ui';
 
 interface Summary { reference: string; status: string; statusLabel: string; when: string; outcomeLabel?: string }
+interface Session { reference: string; version: number; sessionId: string; number: number; intervention: string; when: string; family?: string; location: string }
+interface Sessions { toRecord: Session[]; upcoming: Session[] }
 interface CaseDetail {
   reference: string; statusLabel: string; nextStep: string; submitted: string; booking?: { id: string; when: string };
   facts: { title: string; value: string }[]; details: { title: string; value: string }[];
@@ -105,6 +107,59 @@ function Case({ reference, service, token, onClose }: { reference: string; servi
   );
 }
 
+/** The therapist's sessions: those whose time has come, to record as attended or not, and those to come. */
+function MySessions({ service, token }: Pick<PageProps, 'service' | 'token'>) {
+  const s = useStyles();
+  const list = useLoad<Sessions>(token, `/api/tab/sessions?service=${encodeURIComponent(service)}`);
+  const action = useAction();
+  const record = (x: Session, outcome: 'attended' | 'did_not_attend') => void action.run(async () => {
+    list.set(await call(token, 'POST', `/api/tab/cases/${service}/${x.reference}/sessions/${x.sessionId}`, { outcome, version: x.version }));
+    return `Session ${x.number} of ${x.reference} recorded as ${outcome === 'attended' ? 'attended' : 'not attended'}.`;
+  });
+  if (!list.data) return list.error ? <Problem error={list.error} /> : <Loading label="Loading your sessions" />;
+  const what = (x: Session) => `${x.intervention}, session ${x.number}${x.family ? ` (${x.family})` : ''}, ${x.location}`;
+  return (
+    <div className={s.stack}>
+      <Problem error={action.error} />
+      <Notice>{action.notice}</Notice>
+      <section aria-label="Sessions to record">
+        <Title3 as="h2">Sessions to record</Title3>
+        {list.data.toRecord.length === 0 ? <Text as="p">None: every session whose time has come is recorded.</Text> : (
+          <Table size="small" aria-label="Sessions to record">
+            <TableHeader><TableRow>{['Reference', 'When (UK time)', 'Session', 'Attendance'].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {list.data.toRecord.map((x) => (
+                <TableRow key={`${x.reference}-${x.sessionId}`}>
+                  <TableCell>{x.reference}</TableCell><TableCell>{x.when}</TableCell><TableCell>{what(x)}</TableCell>
+                  <TableCell>
+                    <div className={s.row}>
+                      <Button size="small" disabled={action.busy} onClick={() => record(x, 'attended')} aria-label={`${x.reference} session ${x.number}: attended`}>Attended</Button>
+                      <Button size="small" disabled={action.busy} onClick={() => record(x, 'did_not_attend')} aria-label={`${x.reference} session ${x.number}: did not attend`}>Did not attend</Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      <section aria-label="Upcoming sessions">
+        <Title3 as="h2">Upcoming sessions</Title3>
+        {list.data.upcoming.length === 0 ? <Text as="p">None.</Text> : (
+          <Table size="small" aria-label="Upcoming sessions">
+            <TableHeader><TableRow>{['Reference', 'When (UK time)', 'Session'].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {list.data.upcoming.map((x) => (
+                <TableRow key={`${x.reference}-${x.sessionId}`}><TableCell>{x.reference}</TableCell><TableCell>{x.when}</TableCell><TableCell>{what(x)}</TableCell></TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}
+
 /** My consultations (clinicians): upcoming and past, and a case's detail (each opening is audited) with its outcome and attendance. */
 export function ConsultationsPage({ service, token }: PageProps) {
   const s = useStyles();
@@ -116,6 +171,7 @@ export function ConsultationsPage({ service, token }: PageProps) {
     <div className={s.stack}>
       <Consultations title="Upcoming" rows={list.data.upcoming} onOpen={setOpen} />
       <Consultations title="Past" rows={list.data.past} onOpen={setOpen} />
+      <MySessions service={service} token={token} />
     </div>
   );
 }
