@@ -9,7 +9,9 @@ export M365_AGENTS_PLAYGROUND_LOGFILE="${TMPDIR:-/tmp}/m365agentsplayground.log"
 BOT_PORT="${PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 
-PORT="$BOT_PORT" npm start &
+# The demo: synthetic data, and the playground's team (.m365agentsplayground.yml) configured as the triage team, since
+# the playground installs the app as the demo social worker, who is no coordinator.
+PORT="$BOT_PORT" DEMO_DATA="${DEMO_DATA:-true}" TRIAGE_TEAM_IDS="${TRIAGE_TEAM_IDS:-team-demo-fass}" npm start &
 bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

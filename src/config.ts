@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Empty values in an env file mean "not set". */
@@ -21,6 +22,18 @@ const clusterNodes = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** Whether a listening address keeps the bot on this machine: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
+
+/** Comma-separated ids, blanks dropped. */
+const idList = z.string().max(20_000).transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+/** Turns a minute; 0 switches the limit off. */
+const perMinute = z.coerce.number().int().min(0).max(1_000_000);
+
 export const ConfigSchema = z.object({
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
@@ -28,16 +41,23 @@ export const ConfigSchema = z.object({
   REDIS_CLUSTER_NODES: optional(clusterNodes),
   MICROSOFT_APP_ID: withDefault(z.string(), ''),
   MICROSOFT_APP_PASSWORD: withDefault(z.string(), ''),
-  MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'SingleTenant'),
   MICROSOFT_APP_TENANT_ID: withDefault(z.string(), ''),
+  ALLOW_LOCAL_MODE_ON_NETWORK: withDefault(bool, 'false'),
+  ALLOWED_TENANTS: withDefault(idList, ''),
+  INBOUND_USER_PER_MINUTE: withDefault(perMinute, 120),
+  INBOUND_TENANT_PER_MINUTE: withDefault(perMinute, 6000),
+  TRIAGE_TEAM_IDS: withDefault(z.string().max(20_000), ''),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   DEFAULT_SERVICE: optional(z.string().regex(/^[a-z][a-z0-9_]*$/)),
   CATALOGUE_DIR: optional(z.string().min(1)),
-  DEMO_DATA: withDefault(bool, 'true'),
+  DEMO_DATA: withDefault(bool, 'false'),
   DEMO_USER_ID: withDefault(z.string().min(1), 'demo-social-worker'),
   DRAFT_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 30),
   SHUTDOWN_GRACE_MS: withDefault(z.coerce.number().int().min(0).max(120_000), 10_000),
   PUBLIC_URL: optional(z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http(s) URL').transform((u) => u.replace(/\/$/, ''))),
+  ICS_LINK_DAYS: withDefault(z.coerce.number().int().min(0).max(365), 7),
+  EXPORT_LINK_MINUTES: withDefault(z.coerce.number().int().min(1).max(1440), 15),
   MEETING_URL_TEMPLATE: withDefault(z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').refine((u) => u.includes('{bookingId}'), 'must contain {bookingId}'),
     'https://teams.microsoft.com/l/meetup-join/consultation/{bookingId}'),
   ROSTER: withDefault(z.string().max(20_000), ''),
@@ -53,8 +73,26 @@ export const ConfigSchema = z.object({
   if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'set REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both' });
   }
+  // Local mode believes whatever a post says about who sent it: only this machine may post, unless told otherwise.
+  if (!config.MICROSOFT_APP_ID && !isLoopback(config.HOST) && !config.ALLOW_LOCAL_MODE_ON_NETWORK) {
+    ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_ID'], message: `is empty (local mode: nothing is authenticated and any caller can act as anyone) while HOST=${config.HOST} is not loopback. `
+      + 'Set MICROSOFT_APP_ID (and MICROSOFT_APP_PASSWORD), or HOST=127.0.0.1, or ALLOW_LOCAL_MODE_ON_NETWORK=true if only you can reach this network' });
+  }
+  if (config.MICROSOFT_APP_ID && config.MICROSOFT_APP_TYPE !== 'MultiTenant' && !config.MICROSOFT_APP_TENANT_ID) {
+    ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: `is required with MICROSOFT_APP_TYPE=${config.MICROSOFT_APP_TYPE}: your organisation's Microsoft Entra tenant id` });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * The tenants whose activities are served: ALLOWED_TENANTS, or else a single-tenant app's own tenant;
+ * 'any' only for a multi-tenant app with no list (or local mode with none).
+ */
+export function allowedTenants(config: Config): ReadonlySet<string> | 'any' {
+  if (config.ALLOWED_TENANTS.length > 0) return new Set(config.ALLOWED_TENANTS);
+  if (config.MICROSOFT_APP_ID && config.MICROSOFT_APP_TYPE !== 'MultiTenant' && config.MICROSOFT_APP_TENANT_ID) return new Set([config.MICROSOFT_APP_TENANT_ID]);
+  return 'any';
+}
 
 /** Where the system of record lives: the embedded memory store unless a Redis is configured. */
 export function storeKind(config: Config): 'memory' | 'redis' | 'cluster' {

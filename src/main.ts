@@ -10,9 +10,10 @@ import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
+import { parseTriageTeams } from './app/booking/triage-channel';
 import type { AppContext } from './app/context';
 import { OutboxWorker } from './app/network/outbox-worker';
-import { ConfigError, loadConfig, storeKind, type Config } from './config';
+import { allowedTenants, ConfigError, loadConfig, storeKind, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
@@ -100,7 +101,18 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     }
   }
   // The bot's kick() refers to the runner only once turns flow, after the server listens.
-  const teams = createTeamsEdge({ ...parts.teams, kick: () => void jobs.kick() });
+  let triageTeams;
+  try {
+    triageTeams = parseTriageTeams(config.TRIAGE_TEAM_IDS, [...app.catalogues.keys()]);
+  } catch (e) {
+    throw new ConfigError(`TRIAGE_TEAM_IDS: ${(e as Error).message}`);
+  }
+  const tenants = allowedTenants(config);
+  const teams = createTeamsEdge({
+    ...parts.teams, kick: () => void jobs.kick(), triageTeams,
+    policy: { tenants, localMode: !config.MICROSOFT_APP_ID },
+    limits: { perUserPerMinute: config.INBOUND_USER_PER_MINUTE, perTenantPerMinute: config.INBOUND_TENANT_PER_MINUTE },
+  });
   const endpoint = teams.endpoint;
   const jobs = new JobRunner(app, {
     pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS,
@@ -122,6 +134,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   notifier?.start();
   log.info({
     evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', notifier: config.NOTIFIER, node: process.version,
+    tenants: tenants === 'any' ? 'any' : tenants.size,
   }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

@@ -21,7 +21,9 @@ export type ErrorCode =
   | 'time_unavailable'
   | 'request_moved_on'
   | 'consultation_not_started'
-  | 'outcome_too_early';
+  | 'outcome_too_early'
+  | 'own_request'
+  | 'too_many_requests';
 
 /** A field that failed validation, named as the user sees it on the card. */
 export interface FieldIssue {

@@ -1,4 +1,5 @@
 import { ActivityTypes, TeamsActivityHandler, type Attachment, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { triageOnInstall, type TriageTeams } from '../../app/booking/triage-channel';
 import type { Actor } from '../../app/context';
 import { hasRole } from '../../domain/booking/roster';
 import type { Logger } from '../../logger';
@@ -22,6 +23,8 @@ export interface BotOptions {
   cards: TeamsCards;
   /** Runs due jobs now, after an action queued messages. */
   kick: () => void;
+  /** Teams configured to become a service's triage channel on install, whoever installs the bot there. */
+  triageTeams: TriageTeams;
 }
 
 /**
@@ -89,10 +92,15 @@ export class ConsultationBot extends TeamsActivityHandler {
     if (this.place(context).shared) {
       if (!(await this.app.store.claimOnce(`shared-install:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS))) return;
       await this.o.directory.rememberConversation(context.activity);
-      // The first team the bot joins becomes the clinicians' triage channel of every service without one; a later one is a network's conversation.
-      const services = this.isTeamChannel(context)
+      // A team channel becomes the triage channel of a service without one only when a coordinator of it installs the bot, or the
+      // deployment named this team; anywhere else it is a network's conversation.
+      const unset = this.isTeamChannel(context)
         ? (await Promise.all([...this.app.catalogues.keys()].map(async (s) => ((await this.o.directory.triage(s)) ? [] : [s])))).flat()
         : [];
+      const teamId = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+      const services = unset.length === 0 ? [] : await triageOnInstall(this.app, this.actor(context), {
+        services: unset, configured: this.o.triageTeams, ...(typeof teamId === 'string' ? { teamId } : {}),
+      });
       if (services.length > 0) await this.adoptTriageChannel(context, services);
       else await this.show(context, networkHelp(this.exampleReference()));
       return;

@@ -22,4 +22,6 @@ export const ERROR_TEXT: Record<ErrorCode, { title: string; text: string }> = {
   request_moved_on: { title: 'This request has moved on', text: 'Someone acted on it since this card was shown. Nothing was changed: here it is as it stands.' },
   consultation_not_started: { title: 'Not started yet', text: 'A missed consultation can be recorded only once its start time has passed. Nothing was changed.' },
   outcome_too_early: { title: 'Not started yet', text: 'The outcome can be recorded once the consultation has started. Nothing was changed.' },
+  own_request: { title: 'Not for your own request', text: 'You made this request, so someone else must decide on it or take it. Nothing was changed, and the attempt has been recorded.' },
+  too_many_requests: { title: 'Please slow down', text: 'More is arriving from you than I can take just now, so I did nothing with that. Nothing was saved or changed. Wait a few seconds and try again.' },
 };

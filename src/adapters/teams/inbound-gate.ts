@@ -1,0 +1,40 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { errorView } from '../../conversation/dispatch';
+import type { Logger } from '../../logger';
+import { InboundLimiter, type InboundLimits } from './inbound-limiter';
+import { tenantOf } from './inbound-policy';
+import type { TeamsCards } from './messenger';
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * The inbound limits at the Teams edge, after authentication: a turn over its person's or tenant's limit
+ * does nothing but, now and then, show the "slow down" card (in place of a clicked card, or as a message).
+ */
+export class InboundGate {
+  private readonly limiter: InboundLimiter;
+
+  constructor(limits: InboundLimits, private readonly cards: TeamsCards, private readonly log: Logger, now?: () => number) {
+    this.limiter = new InboundLimiter(limits, now);
+  }
+
+  /** True when the turn may run; otherwise it has been answered (or dropped) here. */
+  async admit(context: TurnContext): Promise<boolean> {
+    const { activity } = context;
+    const user = String(activity.from?.aadObjectId || activity.from?.id || 'anonymous').slice(0, 200);
+    const over = this.limiter.admit(tenantOf(activity) ?? 'none', user);
+    if (over === 'ok') return true;
+    const tell = this.limiter.shouldTell(user);
+    if (tell) this.log.warn({ evt: 'inbound_limited', limit: over, activityType: activity.type }, 'inbound turn over its limit');
+    if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
+      // A clicked card always gets an answer (Teams shows an error otherwise), and the answer costs no outbound call.
+      const card = await this.cards.render(errorView('too_many_requests'));
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: CARD_RESPONSE, value: card } } });
+    } else if (tell && activity.type === ActivityTypes.Message) {
+      await context.sendActivity({ attachments: [{ contentType: CARD_RESPONSE, content: await this.cards.render(errorView('too_many_requests')) }] });
+    }
+    return false;
+  }
+
+  size = () => this.limiter.size();
+}

@@ -1,0 +1,70 @@
+import { LRUCache } from 'lru-cache';
+
+/** Sustained turns a minute for one person and for one tenant; 0 switches that limit off. A burst of half a minute's worth is allowed. */
+export interface InboundLimits {
+  perUserPerMinute: number;
+  perTenantPerMinute: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+  /** When this caller was last told to slow down (so a flood gets the card once, not once per turn). */
+  toldAt: number;
+}
+
+export type Admission = 'ok' | 'user' | 'tenant';
+
+/** At most this many people and tenants are remembered: memory stays bounded whatever the number of callers. */
+const MAX_USERS = 20_000;
+const MAX_TENANTS = 1_000;
+/** How often a refused caller is shown the "slow down" card. */
+const TELL_EVERY_MS = 10_000;
+
+/**
+ * Token buckets per person and per tenant, checked after authentication so that nobody can spend someone
+ * else's allowance. The least recently seen are forgotten first (lru-cache); a forgotten bucket starts full
+ * again, which costs at most one burst, and the tenant's own bucket still applies.
+ */
+export class InboundLimiter {
+  private readonly users = new LRUCache<string, Bucket>({ max: MAX_USERS });
+  private readonly tenants = new LRUCache<string, Bucket>({ max: MAX_TENANTS });
+
+  constructor(private readonly limits: InboundLimits, private readonly now: () => number = Date.now) {}
+
+  private take(cache: LRUCache<string, Bucket>, key: string, perMinute: number, spend: boolean): Bucket | null {
+    if (perMinute <= 0) return null;
+    const t = this.now();
+    const burst = Math.max(1, perMinute / 2);
+    const b = cache.get(key) ?? { tokens: burst, at: t, toldAt: Number.NEGATIVE_INFINITY };
+    b.tokens = Math.min(burst, b.tokens + ((t - b.at) * perMinute) / 60_000);
+    b.at = t;
+    cache.set(key, b);
+    if (b.tokens < 1) return b;
+    if (spend) b.tokens -= 1;
+    return null;
+  }
+
+  /** Whether this person in this tenant may have a turn now; a refusal spends nothing. */
+  admit(tenant: string, user: string): Admission {
+    if (this.take(this.users, user, this.limits.perUserPerMinute, false)) return 'user';
+    if (this.take(this.tenants, tenant, this.limits.perTenantPerMinute, true)) return 'tenant';
+    this.take(this.users, user, this.limits.perUserPerMinute, true);
+    return 'ok';
+  }
+
+  /** True once in a while for a refused caller: when they should be shown why. */
+  shouldTell(user: string): boolean {
+    const b = this.users.get(user);
+    const t = this.now();
+    if (!b) return true;
+    if (t - b.toldAt < TELL_EVERY_MS) return false;
+    b.toldAt = t;
+    return true;
+  }
+
+  /** How many callers are remembered (for tests and drills: it never passes the bounds). */
+  size(): { users: number; tenants: number } {
+    return { users: this.users.size, tenants: this.tenants.size };
+  }
+}
