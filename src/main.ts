@@ -124,7 +124,9 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     endpoint, health: () => store.ping(),
     calendar: async ({ service: svc, reference, bookingId }) => {
       const request = app.catalogues.has(svc) ? await store.requests.get(svc, reference).catch(() => null) : null;
-      return request?.booking?.id === bookingId ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
+      // The invite's link stops working ICS_LINK_DAYS after the consultation ends: it is a bearer link, and nobody needs it then.
+      const live = request?.booking?.id === bookingId && app.clock.now().getTime() <= Date.parse(request.booking.end) + config.ICS_LINK_DAYS * 86_400_000;
+      return live ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
     },
   });
   await new Promise<void>((resolve) => http.server.listen(config.PORT, config.HOST, resolve));

@@ -34,11 +34,12 @@ export async function changeBooking(
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   const action = `booking.${cmd.kind}`;
   const last = request.changes?.at(-1);
-  if (request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === EVENT[cmd.kind] && last.by === actor.id) {
-    return { request, changed: false };
-  }
-  const party = await requireBookingParty(ctx, request, actor, action);
+  // Who is acting is settled before the "already done" answer: that answer shows the case, so someone who has since
+  // lost the right to it (a coordinator taken off the roster) replaying their click gets a refusal, not the case.
+  const replayed = request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === EVENT[cmd.kind] && last.by === actor.id;
+  const party = replayed && last.clinicianId === actor.id ? 'clinician' : await requireBookingParty(ctx, request, actor, action);
   if (cmd.kind === 'no_show' && party === 'referrer') return refuse(ctx, cmd.service, actor, action, cmd.reference, 'not_allowed');
+  if (replayed) return { request, changed: false };
   if (request.status !== 'booked' || request.booking!.id !== cmd.bookingId) throw new DomainError('request_moved_on');
   const reason = checkReason(cmd.reason);
   const booking = request.booking!;

@@ -1,6 +1,7 @@
 import { decideReview as decide } from '../../domain/booking/transitions';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Actor, AppContext } from '../context';
+import { refuse } from '../guard';
 import { auditOk, loadRequest, requireRole } from './access';
 import { checkReason } from '../required-text';
 import { notification } from '../../domain/network/notification';
@@ -18,6 +19,8 @@ export async function decideReview(
 ): Promise<{ request: ConsultationRequest; changed: boolean }> {
   await requireRole(ctx, cmd.service, actor, 'coordinator', 'review.decide', cmd.reference);
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
+  // Criteria are guidance and a colleague decides: never the person who made the referral.
+  if (request.ownerId === actor.id) return refuse(ctx, cmd.service, actor, 'review.decide', cmd.reference, 'own_request');
   if (request.decision && request.decision.approved === cmd.approved && request.status !== 'awaiting_review') return { request, changed: false };
   const reason = checkReason(cmd.reason);
   const now = ctx.clock.now();
