@@ -6,6 +6,7 @@ import { loadCatalogues } from './adapters/catalogue/load-catalogues';
 import { connectCluster } from './adapters/redis/connect-cluster';
 import { consultationInvite } from './adapters/calendar/ics';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
+import { migrateRequestIndexes } from './adapters/redis/migrate-indexes';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
@@ -52,6 +53,8 @@ function openStore(config: Config, log: Logger): { store: Store; migrate(service
     async migrate(services) {
       const moved = await migrateLegacyDirectory(redis, services);
       if (moved > 0) log.info({ evt: 'directory_migrated', entries: moved }, 'addresses moved to the shared directory');
+      const indexed = await migrateRequestIndexes(redis, services);
+      if (indexed > 0) log.info({ evt: 'indexes_built', requests: indexed }, 'requests indexed by status and linked conversation');
     },
   };
 }

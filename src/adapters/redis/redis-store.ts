@@ -2,7 +2,7 @@ import type { RedisClient } from './client';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
-import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import { REQUEST_STATUSES, type ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Store } from '../../ports/store';
 import { fromFields, toFields } from './audit-fields';
 import { answers } from './health';
@@ -12,7 +12,7 @@ import type { RequestEffects } from '../../ports/request-store';
 import type { Notification } from '../../domain/network/notification';
 import { createRedisBookingStores } from './redis-booking';
 import { createRedisOutbox } from './redis-outbox';
-import { CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST } from './scripts';
+import { CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, REMOVE_REQUEST, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST } from './scripts';
 
 export interface RedisStoreOptions {
   /** How long an untouched draft (and a draft's reserved number) is kept. */
@@ -23,8 +23,10 @@ export interface RedisStoreOptions {
 
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
 
+const STATUS_COUNT = REQUEST_STATUSES.length;
 const SCRIPTS = {
-  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [7, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [8, CREATE_REQUEST], updateRequest: [8 + STATUS_COUNT, UPDATE_REQUEST],
+  removeRequest: [11 + STATUS_COUNT, REMOVE_REQUEST],
   saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE], deadLetter: [2, DEAD_LETTER], retryDead: [2, RETRY_DEAD],
 } as const;
 
@@ -35,6 +37,15 @@ function outcome(result: string, allowed: readonly string[]): string {
   if (!allowed.includes(result)) throw new Error(`unexpected script reply ${result}`);
   return result;
 }
+
+/** Every status index of a service, in REQUEST_STATUSES order (the scripts keep a request in exactly one). */
+const statusKeys = (service: string) => REQUEST_STATUSES.map((status) => keys.statusIndex(service, status));
+
+/** The index entry a request's save makes: where it is, since when (kept while the status stays), and where it is linked. */
+const indexOf = (request: ConsultationRequest) => ({
+  ref: request.reference, status: REQUEST_STATUSES.indexOf(request.status) + 1, statuses: STATUS_COUNT, at: Date.parse(request.updatedAt),
+  links: (request.links ?? []).map((l) => l.conversationId),
+});
 
 /** The system of record: drafts, requests and the audit stream in Redis, each change one Lua script. */
 export function createRedisStore(redis: RedisClient, options: RedisStoreOptions): Store {
@@ -68,7 +79,7 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
       const { service, reference } = request;
       const result = outcome(await script('createRequest')(
         keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
-        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service), keys.statusIndex(service, request.status),
         JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
         JSON.stringify(notify.map((n) => JSON.stringify(n))),
         ...toFields(audit),
@@ -91,6 +102,30 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
       const docs = await Promise.all(refs.map((ref) => requests.get(service, ref)));
       return docs.filter((d): d is ConsultationRequest => d !== null);
     },
+    async listByStatus(service, status, { limit, enteredBefore }) {
+      const max = enteredBefore ? `(${enteredBefore.getTime()}` : '+inf';
+      const refs = await redis.zrangebyscore(keys.statusIndex(service, status), '-inf', max, 'LIMIT', 0, limit);
+      const docs = await Promise.all(refs.map((ref) => requests.get(service, ref)));
+      return docs.filter((d): d is ConsultationRequest => d !== null);
+    },
+    countByStatus: (service, status) => redis.zcard(keys.statusIndex(service, status)),
+    async linkedTo(service, conversationId) {
+      const members = await redis.zrangebylex(keys.links(service), `[${conversationId}|`, `[${conversationId}|\xff`);
+      return members.map((m) => m.slice(conversationId.length + 1));
+    },
+    async remove(request, audit, effects = {}) {
+      const { service, reference } = request;
+      const fx = { release: effects.releaseTime && busyMember(effects.releaseTime, reference), unschedule: effects.unschedule };
+      const result = await script('removeRequest')(
+        keys.request(service, reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'),
+        keys.ownerRequests(service, request.ownerId), keys.requests(service), keys.draft(service, request.draftId), keys.reservedSequence(service, request.draftId),
+        keys.activeDraft(service, request.ownerId), keys.links(service), ...statusKeys(service),
+        reference, request.draftId, JSON.stringify(fx), ...toFields(audit),
+      );
+      if (result === 'missing') return false;
+      outcome(result, ['ok']);
+      return true;
+    },
     async update(request, audit, effects: RequestEffects = {}) {
       const { service } = request;
       const fx = {
@@ -102,10 +137,12 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
         schedule: effects.schedule?.map((job) => ({ id: job.id, due: Date.parse(job.due), doc: JSON.stringify(job) })),
         unschedule: effects.unschedule,
         notify: effects.notify?.map((n) => JSON.stringify(n)),
+        index: indexOf(request),
       };
       outcome(await script('updateRequest')(
         keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service),
         keys.busy(service, effects.claimTime?.clinicianId ?? '-'), keys.busy(service, effects.releaseTime?.clinicianId ?? '-'), keys.outbox(service),
+        keys.links(service), ...statusKeys(service),
         JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
       ), ['ok']);
     },

@@ -14,11 +14,10 @@ const STEP = { cancel, reschedule, no_show: noShow } as const;
 /** The event each change makes, which is also how the booking's change is recorded. */
 const EVENT = { cancel: 'cancelled', reschedule: 'rescheduled', no_show: 'no_show' } as const;
 
-/** The referrer first in the waitlist (not this request), to be offered a freed time before anyone else. */
+/** The referrer first in the waitlist (not this request), to be offered a freed time before anyone else: the index keeps them in order. */
 async function waitlistHead(ctx: AppContext, service: string, except: string): Promise<ConsultationRequest | undefined> {
-  const all = await ctx.store.requests.listAll(service, 1000);
-  return all.filter((r) => r.status === 'waitlisted' && r.reference !== except)
-    .sort((a, b) => (a.waitlistedAt ?? '').localeCompare(b.waitlistedAt ?? ''))[0];
+  const first = await ctx.store.requests.listByStatus(service, 'waitlisted', { limit: 2 });
+  return first.find((r) => r.reference !== except);
 }
 
 /**

@@ -6,11 +6,20 @@ import { auditOk, loadRequest, requireRole } from './access';
 import { checkReason } from '../required-text';
 import { notification } from '../../domain/network/notification';
 
-/** Coordinators' review queue: requests waiting for a duty clinician's decision, oldest first. */
-export async function listReviews(ctx: AppContext, actor: Actor, service: string): Promise<ConsultationRequest[]> {
+/** How many of the queue one screen shows: the longest waiting. */
+export const REVIEWS_SHOWN = 50;
+
+/**
+ * Coordinators' review queue: requests waiting for a duty clinician's decision, longest waiting first (from the
+ * store's index of that status, so none is missed however many newer requests there are), and how many wait in all.
+ */
+export async function listReviews(ctx: AppContext, actor: Actor, service: string): Promise<{ requests: ConsultationRequest[]; waiting: number }> {
   await requireRole(ctx, service, actor, 'coordinator', 'review.list', service);
-  const all = await ctx.store.requests.listAll(service, 1000);
-  return all.filter((r) => r.status === 'awaiting_review').reverse();
+  const [requests, waiting] = await Promise.all([
+    ctx.store.requests.listByStatus(service, 'awaiting_review', { limit: REVIEWS_SHOWN }),
+    ctx.store.requests.countByStatus(service, 'awaiting_review'),
+  ]);
+  return { requests, waiting };
 }
 
 /** A duty clinician approves a flagged request for booking, or explains why not. Deciding the same way twice changes nothing. */

@@ -1,6 +1,7 @@
 import { findFreeTimes } from '../../app/booking/find-free-times';
 import { catalogueFor } from '../../app/context';
 import { assignedClinician } from '../../app/network/access';
+import { detailFields } from '../../app/record-read';
 import type { Notification } from '../../domain/network/notification';
 import { NETWORK_FIELDS, networkView, type Audience } from '../../domain/network/privacy';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
@@ -58,11 +59,12 @@ export class CaseNotifier implements Notifier {
         return timesView(request, catalogue, await findFreeTimes(this.cc.app, request.service), { headline });
       }
     }
-    return caseScreen(this.cc, { id: viewerId }, request, { headline });
+    return caseScreen(this.cc, { id: viewerId }, request, { headline, recorded: true });
   }
 
+  /** Each person's screen of the case carries its detail: the disclosure names which parts, as the audit of reads does. */
   private toPerson(n: Notification, audience: Audience, userId: string, request: ConsultationRequest, headline: string): Promise<boolean> {
-    return this.once(n, `user:${userId}`, audience, 'case_detail', async () =>
+    return this.once(n, `user:${userId}`, audience, ['case_detail', ...detailFields(request)].join(','), async () =>
       (await this.messenger.post({ to: 'person', userId }, { view: await this.personScreen(request, userId, headline) })) !== null);
   }
 

@@ -1,5 +1,6 @@
 import { catalogueFor, type Actor } from '../../app/context';
 import { previewScreening } from '../../app/preview-screening';
+import { recordRead } from '../../app/record-read';
 import { hasRole } from '../../domain/booking/roster';
 import type { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
@@ -30,13 +31,23 @@ export function draftScreen(cc: ConversationContext, draft: Draft, options: Draf
   return stepView(draft, step, catalogue, { ...options, today: londonDate(cc.app.clock.now()) });
 }
 
-/** The case as one of its parties sees it in personal chat, with the names and links it shows. */
-export async function caseScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: { headline?: string; errors?: DomainError['issues'] } = {}): Promise<CaseView> {
+export interface CaseScreenOptions {
+  headline?: string;
+  errors?: DomainError['issues'];
+  /** What showed it, for the audit of reads (default `case.screen`). */
+  via?: string;
+  /** The caller records this disclosure itself (the notifier does, as it sends). */
+  recorded?: true;
+}
+
+/** The case as one of its parties sees it in personal chat, with the names and links it shows; the read is audited. */
+export async function caseScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: CaseScreenOptions = {}): Promise<CaseView> {
   const coordinator = hasRole(await cc.app.store.roster.get(request.service, actor.id), 'coordinator');
+  if (!options.recorded) await recordRead(cc.app, actor, request, options.via ?? 'case.screen');
   const people = [request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? [])];
   const nameOf = await cc.people.names(people);
   return caseView(request, { id: actor.id, coordinator }, nameOf, catalogueFor(cc.app, request.service), {
-    ...options, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now: cc.app.clock.now(),
+    ...(options.headline !== undefined ? { headline: options.headline } : {}), ...(options.errors ? { errors: options.errors } : {}), calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now: cc.app.clock.now(),
   });
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { decideReview, listReviews } from '../../app/booking/decide-review';
+import { decideReview, listReviews, REVIEWS_SHOWN } from '../../app/booking/decide-review';
 import { listRoster, removeRosterMember, setRosterMember } from '../../app/booking/manage-roster';
 import { changeAvailability, myAvailability } from '../../app/booking/set-availability';
 import { catalogueFor, type Actor } from '../../app/context';
+import { recordRead } from '../../app/record-read';
 import { ROLES, type Role } from '../../domain/booking/roster';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { ConversationContext } from '../context';
@@ -21,6 +22,14 @@ function availabilityChange(change: string, raw: Record<string, unknown>): Recor
     case 'add_blackout': return { change, from: t('blackoutFrom'), to: t('blackoutTo') };
     default: return { change, list: raw.list, index: raw.index };
   }
+}
+
+/** The review queue as a coordinator sees it, with the detail each decision needs: every request shown is a recorded read. */
+async function reviews(cc: ConversationContext, actor: Actor, service: string, options: { notice?: string; errors?: Issues } = {}) {
+  const { requests, waiting } = await listReviews(cc.app, actor, service);
+  await Promise.all(requests.map((r) => recordRead(cc.app, actor, r, 'reviews.show', ['review.reasons', 'review.justification', 'answers.details.helpWith'])));
+  const more = waiting > requests.length ? `Showing the ${REVIEWS_SHOWN} waiting longest of ${waiting}.` : '';
+  return reviewsView(catalogueFor(cc.app, service), requests, { ...options, notice: [options.notice, more].filter(Boolean).join(' ') });
 }
 
 async function roster(cc: ConversationContext, actor: Actor, service: string, options: { notice?: string; errors?: Issues } = {}) {
@@ -83,7 +92,7 @@ export const TEAM_VERBS = {
   }),
   'reviews.show': verb({
     schema: z.object({ service: Service }),
-    run: async (cc, actor, cmd) => reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service)),
+    run: (cc, actor, cmd) => reviews(cc, actor, cmd.service),
   }),
   'review.decide': verb({
     schema: z.object({ ...Ref, approved: z.enum(['true', 'false']), reasonField: z.string().regex(/^reason_\d{1,4}$/) }),
@@ -96,7 +105,7 @@ export const TEAM_VERBS = {
         if (!isDomainError(e) || (e.code !== 'invalid_input' && e.code !== 'request_moved_on')) throw e;
         options = { errors: e.code === 'invalid_input' ? e.issues.map((i) => ({ ...i, field: `${cmd.reference} ${i.field}` })) : [{ field: cmd.reference, message: ERROR_TEXT.request_moved_on.text }] };
       }
-      return reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service), options);
+      return reviews(cc, actor, cmd.service, options);
     },
   }),
 };

@@ -2,9 +2,16 @@ import type { Answers } from '../referral/answers';
 import type { Booking, BookingChange, Offer, ReviewDecision } from '../booking/booking';
 import type { Outcome, ScreeningResult } from '../screening/outcome';
 
-export type RequestStatus =
-  | 'cannot_proceed' | 'not_recommended' | 'awaiting_review' | 'review_declined'
-  | 'awaiting_booking' | 'waitlisted' | 'offered' | 'booked' | 'cancelled' | 'no_show' | 'completed';
+/** Every status a request can be in; the store keeps an index of each (coordinators' queues, retention). */
+export const REQUEST_STATUSES = [
+  'cannot_proceed', 'not_recommended', 'awaiting_review', 'review_declined',
+  'awaiting_booking', 'waitlisted', 'offered', 'booked', 'cancelled', 'no_show', 'completed',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses nothing leads on from: a request in one is kept for its catalogue's retention period, then purged. */
+export const FINAL_STATUSES = ['cannot_proceed', 'not_recommended', 'review_declined', 'cancelled', 'no_show', 'completed'] as const satisfies readonly RequestStatus[];
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
 
 export type ReviewReason = 'safeguarding_override' | 'special_circumstances' | 'referrer_request';
 
@@ -42,8 +49,8 @@ export interface ConsultationRequest {
   nextSteps?: { step: string; text: string; by: string; at: string };
   /** Team channels and group chats of the family's professional network that follow this case. */
   links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
-  /** Network members who follow the case in personal chat. */
-  followers?: { userId: string; at: string }[];
+  /** Network members who follow the case in personal chat; `via` is the linked conversation they followed it from. */
+  followers?: { userId: string; at: string; via?: string }[];
   submittedAt: string;
   updatedAt: string;
   version: number;
