@@ -45,7 +45,7 @@ export interface RequestStore {
    */
   listByStatus(service: string, status: RequestStatus, options: { limit: number; enteredBefore?: Date }): Promise<ConsultationRequest[]>;
   countByStatus(service: string, status: RequestStatus): Promise<number>;
-  /** References of the requests linked to a channel or group chat (an index kept with every change). */
+  /** References of the requests linked to a channel or group chat, or to any channel of a team given as `team:<id>` (an index kept with every change). */
   linkedTo(service: string, conversationId: string): Promise<string[]>;
   /**
    * Deletes a request and everything stored under its name: its draft and reserved number, its place in every

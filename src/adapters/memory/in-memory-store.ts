@@ -6,6 +6,7 @@ import type { AuditLog } from '../../ports/audit-log';
 import type { DraftStore } from '../../ports/draft-store';
 import type { RequestEffects, RequestStore, Sequence } from '../../ports/request-store';
 import { InMemoryOutbox } from './in-memory-outbox';
+import { linkKeys } from '../../domain/network/links';
 import type { Notification } from '../../domain/network/notification';
 import { InMemoryAvailability, InMemoryConversations, InMemoryJobs, InMemoryRoster } from './in-memory-booking';
 import type { Store } from '../../ports/store';
@@ -143,7 +144,7 @@ class InMemoryRequestStore implements RequestStore {
   }
 
   async linkedTo(service: string, conversationId: string): Promise<string[]> {
-    return [...this.requests.values()].filter((r) => r.service === service && (r.links ?? []).some((l) => l.conversationId === conversationId))
+    return [...this.requests.values()].filter((r) => r.service === service && (r.links ?? []).some((l) => linkKeys(l).includes(conversationId)))
       .map((r) => r.reference).sort();
   }
 

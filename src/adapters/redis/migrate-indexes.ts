@@ -1,3 +1,4 @@
+import { linkKeys } from '../../domain/network/links';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { RedisClient } from './client';
 import { keys } from './keys';
@@ -23,7 +24,7 @@ export async function migrateRequestIndexes(redis: RedisClient, services: readon
         if (!doc) continue;
         const r = JSON.parse(doc) as ConsultationRequest;
         const since = Date.parse(r.status === 'waitlisted' && r.waitlistedAt ? r.waitlistedAt : r.updatedAt);
-        const links = (r.links ?? []).map((l) => `${l.conversationId}|${ref}`);
+        const links = (r.links ?? []).flatMap(linkKeys).map((k) => `${k}|${ref}`);
         await redis.zadd(keys.statusIndex(service, r.status), 'NX', since, ref);
         if (links.length > 0) await redis.zadd(keys.links(service), ...links.flatMap((m) => ['0', m]));
         indexed += 1;

@@ -8,6 +8,7 @@ import { fromFields, toFields } from './audit-fields';
 import { answers } from './health';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
+import { linkKeys } from '../../domain/network/links';
 import type { RequestEffects } from '../../ports/request-store';
 import type { Notification } from '../../domain/network/notification';
 import { createRedisBookingStores } from './redis-booking';
@@ -44,7 +45,7 @@ const statusKeys = (service: string) => REQUEST_STATUSES.map((status) => keys.st
 /** The index entry a request's save makes: where it is, since when (kept while the status stays), and where it is linked. */
 const indexOf = (request: ConsultationRequest) => ({
   ref: request.reference, status: REQUEST_STATUSES.indexOf(request.status) + 1, statuses: STATUS_COUNT, at: Date.parse(request.updatedAt),
-  links: (request.links ?? []).map((l) => l.conversationId),
+  links: (request.links ?? []).flatMap(linkKeys),
 });
 
 /** The system of record: drafts, requests and the audit stream in Redis, each change one Lua script. */

@@ -23,7 +23,10 @@ local function reindex(status_first, ix, links_key, old)
   end
   redis.call('ZADD', KEYS[status_first + ix.status - 1], 'NX', ix.at, ix.ref)
   if old and type(old.links) == 'table' then
-    for _, l in ipairs(old.links) do redis.call('ZREM', links_key, l.conversationId .. '|' .. ix.ref) end
+    for _, l in ipairs(old.links) do
+      redis.call('ZREM', links_key, l.conversationId .. '|' .. ix.ref)
+      if l.teamId then redis.call('ZREM', links_key, 'team:' .. l.teamId .. '|' .. ix.ref) end
+    end
   end
   for _, c in ipairs(ix.links or {}) do redis.call('ZADD', links_key, 0, c .. '|' .. ix.ref) end
 end
@@ -123,7 +126,10 @@ redis.call('ZREM', KEYS[6], ARGV[1])
 redis.call('ZREM', KEYS[7], ARGV[1])
 if redis.call('GET', KEYS[10]) == ARGV[2] then redis.call('DEL', KEYS[10]) end
 if type(old.links) == 'table' then
-  for _, l in ipairs(old.links) do redis.call('ZREM', KEYS[11], l.conversationId .. '|' .. ARGV[1]) end
+  for _, l in ipairs(old.links) do
+    redis.call('ZREM', KEYS[11], l.conversationId .. '|' .. ARGV[1])
+    if l.teamId then redis.call('ZREM', KEYS[11], 'team:' .. l.teamId .. '|' .. ARGV[1]) end
+  end
 end
 for i = 12, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
 for _, id in ipairs(fx.unschedule or {}) do

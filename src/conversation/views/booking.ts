@@ -57,6 +57,9 @@ export interface CaseView {
   steps: Choice[];
   /** The referrer's answers: for the referrer, the consultation's clinician and coordinators. */
   details: Fact[];
+  /** How many conversations and people follow the case (its leads may review and revoke them), and whether any do. */
+  networkSize: number;
+  hasNetwork: boolean;
 }
 
 export interface Viewer {
@@ -115,6 +118,8 @@ export function caseView(
       ...(referrer ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
       ...answerSections(request.answers, catalogue, referrer ? 'referrer' : 'colleague').flatMap((s) => s.facts),
     ],
+    networkSize: (request.links?.length ?? 0) + (request.followers?.length ?? 0),
+    hasNetwork: (request.links?.length ?? 0) + (request.followers?.length ?? 0) > 0,
   };
 }
 

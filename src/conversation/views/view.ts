@@ -1,6 +1,7 @@
 import type { AvailabilityView, CaseView, ReviewsView, RosterView, TimesView, TriageView } from './booking';
 import type { ReviewView, StepView } from './journey';
 import type { DeadLettersView, NetworkCaseView } from './network';
+import type { NetworkMembersView } from './network-members';
 import type { OutcomeView } from './outcome';
 import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
 
@@ -12,6 +13,6 @@ export type View =
   | WelcomeView | NoticeView | MyRequestsView
   | StepView | ReviewView | OutcomeView
   | TimesView | CaseView | TriageView | AvailabilityView | RosterView | ReviewsView
-  | NetworkCaseView | DeadLettersView;
+  | NetworkCaseView | DeadLettersView | NetworkMembersView;
 
 export type ViewKind = View['kind'];

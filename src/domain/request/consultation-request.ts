@@ -47,8 +47,8 @@ export interface ConsultationRequest {
   completion?: { outcome: string; notes: string; by: string; at: string; consultationAt: string };
   /** The latest "next steps" from the clinician: the step (one of the catalogue's, shared) and the text (detail). */
   nextSteps?: { step: string; text: string; by: string; at: string };
-  /** Team channels and group chats of the family's professional network that follow this case. */
-  links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
+  /** Team channels and group chats of the family's professional network that follow this case (a channel's team, whose members can read it). */
+  links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string; teamId?: string }[];
   /** Network members who follow the case in personal chat; `via` is the linked conversation they followed it from. */
   followers?: { userId: string; at: string; via?: string }[];
   submittedAt: string;
