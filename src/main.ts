@@ -12,6 +12,8 @@ import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './a
 import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
 import { parseTriageTeams } from './app/booking/triage-channel';
+import { exportByLink } from './app/retention/export-case';
+import { schedulePurges } from './app/retention/purge-job';
 import type { AppContext } from './app/context';
 import { OutboxWorker } from './app/network/outbox-worker';
 import { allowedTenants, ConfigError, loadConfig, storeKind, type Config } from './config';
@@ -31,7 +33,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
+/** The store the configuration names (the CLIs open it too); `redis` is the client under it, when it is Redis. */
+export function openStore(config: Config, log: Logger): { store: Store; redis?: Redis | Cluster; migrate(services: readonly string[]): Promise<void> } {
   if (storeKind(config) === 'memory') return { store: createInMemoryStore(), migrate: async () => undefined };
   // Fail fast when Redis is away, so the user is told at once that nothing was saved rather than waiting.
   const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true };
@@ -50,6 +53,7 @@ function openStore(config: Config, log: Logger): { store: Store; migrate(service
   });
   return {
     store: createRedisStore(redis, { draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000 }),
+    redis,
     async migrate(services) {
       const moved = await migrateLegacyDirectory(redis, services);
       if (moved > 0) log.info({ evt: 'directory_migrated', entries: moved }, 'addresses moved to the shared directory');
@@ -61,19 +65,28 @@ function openStore(config: Config, log: Logger): { store: Store; migrate(service
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The parts every process shares: the store, the use cases' context, and how the Teams edge is put together. */
-function compose(config: Config, log: Logger) {
-  const { store, migrate } = openStore(config, log);
-  const app: AppContext = {
+/** The use cases' context on a store: the real clock, random ids, the catalogues in force. */
+export function appContextFor(config: Config, store: Store): AppContext {
+  return {
     store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(config.CATALOGUE_DIR),
     meetingUrl: (reference, bookingId) => config.MEETING_URL_TEMPLATE.replaceAll('{bookingId}', bookingId).replaceAll('{reference}', reference),
   };
+}
+
+/** The parts every process shares: the store, the use cases' context, and how the Teams edge is put together. */
+function compose(config: Config, log: Logger) {
+  const { store, migrate } = openStore(config, log);
+  const app = appContextFor(config, store);
   if (config.DEFAULT_SERVICE && !app.catalogues.has(config.DEFAULT_SERVICE)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${config.DEFAULT_SERVICE}"`);
   const links = { publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}` };
   const teams: TeamsEdgeOptions = {
     credentials: { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
     app, log, notifyGlobalPerSecond: config.NOTIFY_GLOBAL_PER_SECOND,
-    links: { calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics` },
+    links: {
+      calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics`,
+      exportUrl: (service, reference, token) => `${links.publicUrl}/export/${service}/${reference}/${token}`,
+      exportTtlMs: config.EXPORT_LINK_MINUTES * 60_000,
+    },
   };
   return { store, app, links, teams, migrate: () => migrate([...app.catalogues.keys()]) };
 }
@@ -131,10 +144,16 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
       const live = request?.booking?.id === bookingId && app.clock.now().getTime() <= Date.parse(request.booking.end) + config.ICS_LINK_DAYS * 86_400_000;
       return live ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
     },
+    exportFile: async ({ service: svc, reference, token }) => {
+      if (!app.catalogues.has(svc)) return null;
+      const file = await exportByLink(app, { service: svc, reference, token });
+      return file ? JSON.stringify(file, null, 2) : null;
+    },
   });
   await new Promise<void>((resolve) => http.server.listen(config.PORT, config.HOST, resolve));
   const { port } = http.server.address() as AddressInfo;
   if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
+  await schedulePurges(app);
   jobs.start();
   notifier?.start();
   log.info({

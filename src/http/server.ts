@@ -13,7 +13,7 @@ export interface HttpServerOptions {
   /** The calendar invite for a booking, or null when there is no such booking. */
   calendar?: (params: { service: string; reference: string; bookingId: string }) => Promise<string | null>;
   /** A subject-access export behind a link that expires (JSON), or null when the link is unknown or has expired. */
-  exportFile?: (params: { service: string; token: string }) => Promise<{ reference: string; json: string } | null>;
+  exportFile?: (params: { service: string; reference: string; token: string }) => Promise<string | null>;
   /** Bounds on what is read before the sender is authenticated; defaults to 256 KB and 64 bodies at once. */
   bodyLimits?: BodyLimits;
 }
@@ -77,15 +77,19 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${reference}.ics"`, 'cache-control': 'no-store' });
     res.end(ics);
   });
-  server.get('/export/:service/:token', async (req: Request, res: Response) => {
-    const { service = '', token = '' } = req.params as Record<string, string>;
-    const file = /^[a-z][a-z0-9_]{0,39}$/.test(service) && /^[A-Za-z0-9_-]{20,100}$/.test(token) && options.exportFile ? await options.exportFile({ service, token }) : null;
-    if (file === null) {
+  server.get('/export/:service/:reference/:token', async (req: Request, res: Response) => {
+    const { service = '', reference = '', token = '' } = req.params as Record<string, string>;
+    const wellFormed = /^[a-z][a-z0-9_]{0,39}$/.test(service) && /^[A-Z]{2,8}-\d{4}-\d{4,}$/.test(reference) && /^[A-Za-z0-9_-]{20,100}$/.test(token);
+    const json = wellFormed && options.exportFile ? await options.exportFile({ service, reference, token }) : null;
+    if (json === null) {
       res.send(404, { error: 'not_found' });
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${file.reference}-subject-access.json"`, 'cache-control': 'no-store' });
-    res.end(file.json);
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${reference}-subject-access.json"`,
+      'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
+    });
+    res.end(json);
   });
   return { server, inFlight: () => inFlight };
 }

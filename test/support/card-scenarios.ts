@@ -5,6 +5,7 @@ import type { FieldIssue } from '../../src/domain/errors';
 import { reviewView, stepView, type StepOptions } from '../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView } from '../../src/conversation/views/network';
 import { networkMembersView } from '../../src/conversation/views/network-members';
+import { exportLinkView } from '../../src/conversation/views/governance';
 import { outcomeView } from '../../src/conversation/views/outcome';
 import { myRequests, notice, welcome } from '../../src/conversation/views/simple';
 import type { Catalogue } from '../../src/domain/catalogue/catalogue';
@@ -116,4 +117,5 @@ export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
   ['case (followed, referrer)', () => caseCard(followed, { id: 'user-sw-1', coordinator: false }, nameOf)],
   ['network members', () => networkMembersCard(followed, 'They no longer follow this case.')],
   ['network members (none)', () => networkMembersCard(buildRequest())],
+  ['export link', () => renderCard(exportLinkView('fass', 'FASS-2026-0001', 'https://bot.example.org/export/fass/FASS-2026-0001/abc', new Date(slot.start)))],
 ];

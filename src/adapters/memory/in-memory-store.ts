@@ -29,6 +29,17 @@ class InMemoryAuditLog implements AuditLog {
   async recent(service: string, count: number): Promise<AuditEntry[]> {
     return copy((this.entries.get(service) ?? []).slice(-count).reverse());
   }
+
+  async about(service: string, subject: string): Promise<AuditEntry[]> {
+    return copy((this.entries.get(service) ?? []).filter((e) => e.subject === subject));
+  }
+
+  async trim(service: string, before: Date): Promise<number> {
+    const list = this.entries.get(service) ?? [];
+    const kept = list.filter((e) => Date.parse(e.at) >= before.getTime());
+    this.entries.set(service, kept);
+    return list.length - kept.length;
+  }
 }
 
 class InMemoryDraftStore implements DraftStore {

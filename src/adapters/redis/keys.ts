@@ -23,6 +23,8 @@ export const keys = {
   jobDocs: (service: string) => `cb:{${service}}:job-docs`,
   /** Where people and conversations are reached, whatever the service (one key: it is never in a script with a service's keys). */
   directory: 'cb:directory',
+  /** When each person's directory entry was last written (ms), for retention. */
+  directorySeen: 'cb:directory-seen',
   outbox: (service: string) => `cb:{${service}}:outbox`,
   deadLetters: (service: string) => `cb:{${service}}:outbox-dead`,
   once: (marker: string) => `cb:once:${marker}`,

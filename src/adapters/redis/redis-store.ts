@@ -157,6 +157,23 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
       const rows = await redis.xrevrange(keys.audit(service), '+', '-', 'COUNT', count);
       return rows.map(([, fields]) => fromFields(fields));
     },
+    async about(service, subject) {
+      // A page at a time: the trail is years long, an export is rare.
+      const found: AuditEntry[] = [];
+      for (let from = '-'; ;) {
+        const rows = await redis.xrange(keys.audit(service), from, '+', 'COUNT', 2000);
+        for (const [, fields] of rows) {
+          const entry = fromFields(fields);
+          if (entry.subject === subject) found.push(entry);
+        }
+        if (rows.length < 2000) return found;
+        from = `(${rows.at(-1)![0]}`;
+      }
+    },
+    async trim(service, before) {
+      // Stream ids are milliseconds: everything before the cut-off goes, whatever it is.
+      return redis.xtrim(keys.audit(service), 'MINID', `${before.getTime()}-0`);
+    },
   };
 
   const outbox = createRedisOutbox(redis, (name, ...args) => script(name)(...args) as Promise<unknown>);

@@ -17,8 +17,6 @@ import type { View } from '../views/view';
 import { caseScreen, triageScreen } from '../verbs/screens';
 import { CASE_EVENTS, words, type CaseEventDeclaration } from './case-events';
 
-/** How long "already sent" is remembered for a notification's recipient: well past any retry of it. */
-const SENT_MARKER_MS = 14 * 86_400_000;
 /** How long the right to post a case's first card in a place is held: if its holder dies, another may post after this. */
 const ROOT_CLAIM_MS = 60_000;
 const NETWORK = NETWORK_FIELDS.join(',');
@@ -42,7 +40,8 @@ export class CaseNotifier implements Notifier {
     const marker = `sent:${n.service}:${n.id}:${to}`;
     if (await this.store.hasMarker(marker)) return true;
     if (!(await send())) return false;
-    await this.store.claimOnce(marker, SENT_MARKER_MS);
+    // Remembered well past any retry of the notification, as long as the service's retention says (ids only).
+    await this.store.claimOnce(marker, catalogueFor(this.cc.app, n.service).retention.sentMarkerDays * 86_400_000);
     await this.store.audit.append(n.service, {
       at: this.cc.app.clock.now().toISOString(), actor: 'notifier', action: 'disclose', subject: n.reference, result: 'ok',
       detail: { audience, to, event: n.event, fields },

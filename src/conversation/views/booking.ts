@@ -60,6 +60,8 @@ export interface CaseView {
   /** How many conversations and people follow the case (its leads may review and revoke them), and whether any do. */
   networkSize: number;
   hasNetwork: boolean;
+  /** Coordinators: a subject-access export, and erasure. */
+  canGovern: boolean;
 }
 
 export interface Viewer {
@@ -120,6 +122,7 @@ export function caseView(
     ],
     networkSize: (request.links?.length ?? 0) + (request.followers?.length ?? 0),
     hasNetwork: (request.links?.length ?? 0) + (request.followers?.length ?? 0) > 0,
+    canGovern: viewer.coordinator,
   };
 }
 

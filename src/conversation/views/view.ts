@@ -1,6 +1,7 @@
 import type { AvailabilityView, CaseView, ReviewsView, RosterView, TimesView, TriageView } from './booking';
 import type { ReviewView, StepView } from './journey';
 import type { DeadLettersView, NetworkCaseView } from './network';
+import type { ExportLinkView } from './governance';
 import type { NetworkMembersView } from './network-members';
 import type { OutcomeView } from './outcome';
 import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
@@ -13,6 +14,6 @@ export type View =
   | WelcomeView | NoticeView | MyRequestsView
   | StepView | ReviewView | OutcomeView
   | TimesView | CaseView | TriageView | AvailabilityView | RosterView | ReviewsView
-  | NetworkCaseView | DeadLettersView | NetworkMembersView;
+  | NetworkCaseView | DeadLettersView | NetworkMembersView | ExportLinkView;
 
 export type ViewKind = View['kind'];

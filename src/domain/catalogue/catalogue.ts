@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetentionSchema } from './retention';
 
 /** Words a service uses for one criterion, and where to go instead when it stands in the way. */
 export const CriterionWordingSchema = z.object({
@@ -82,6 +83,8 @@ export const CatalogueSchema = z.object({
     nextSteps: z.array(Labelled).min(1).refine(unique, 'next step ids must be unique'),
   }),
   booking: BookingDefaultsSchema,
+  /** How long this service keeps what it holds (see retention.ts); every part has a default. */
+  retention: RetentionSchema.prefault({}),
 }).superRefine((c, ctx) => {
   const steps = new Set(c.completion.nextSteps.map((s) => s.id));
   for (const [i, o] of c.completion.outcomes.entries()) {

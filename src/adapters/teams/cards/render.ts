@@ -9,7 +9,7 @@ const DESIGNS: { readonly [K in Exclude<ViewKind, 'step'>]: string } = {
   welcome: 'welcome', notice: 'notice', 'my-requests': 'my-requests', review: 'review', outcome: 'outcome',
   times: 'booking/times', case: 'booking/case', triage: 'booking/triage', availability: 'booking/availability',
   roster: 'booking/roster', reviews: 'booking/reviews', 'network-case': 'network/case', 'dead-letters': 'network/dead-letters',
-  'network-members': 'network/members',
+  'network-members': 'network/members', 'export-link': 'governance/export-link',
 };
 
 /** A step: the journey's header, the step's questions (the ones the service asks), and Next/Back/Cancel. */

@@ -5,6 +5,7 @@ import type { NameOf } from '../../../../src/conversation/views/common';
 import { reviewView, stepView } from '../../../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView, networkEntryText } from '../../../../src/conversation/views/network';
 import { networkMembersView } from '../../../../src/conversation/views/network-members';
+import { exportLinkView } from '../../../../src/conversation/views/governance';
 import { outcomeView } from '../../../../src/conversation/views/outcome';
 import { myRequests, notice, welcome } from '../../../../src/conversation/views/simple';
 import { networkView } from '../../../../src/domain/network/privacy';
@@ -78,6 +79,8 @@ BOOKING_CARDS.push(
     links: [{ conversationId: '19:g@thread.v2', kind: 'groupChat', by: 'user-sw-1', at: slot.start }], followers: [{ userId: 'gp-1', at: slot.start, via: '19:g@thread.v2' }],
   }), catalogue, nameOf, 'Removed'))],
   ['network members (none)', renderCard(networkMembersView(buildRequest(), catalogue, nameOf))],
+  ['case (coordinator: export and erase)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'coord-1', coordinator: true })],
+  ['export link', renderCard(exportLinkView('fass', 'FASS-2026-0001', 'https://bot.example.org/export/fass/FASS-2026-0001/abc', new Date(slot.start)))],
 );
 CARDS.push(...BOOKING_CARDS);
 
