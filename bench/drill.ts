@@ -2,14 +2,14 @@
  * `npm run drill` (or `-- --smoke`): fault drills against the compiled bot, loopback only and bounded.
  * Writes bench/drills.json, each drill with `pass` and its counts.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, ROOT } from './lib/build';
 
 const SMOKE = process.argv.includes('--smoke');
 const DRILLS: Record<string, string> = {
   redis_kill: './drills/redis-kill', instance_kill: './drills/instance-kill', duplicate_delivery: './drills/duplicate-delivery',
-  fuzz: './drills/fuzz', auth: './drills/auth',
+  fuzz: './drills/fuzz', auth: './drills/auth', edge: './drills/edge',
 };
 
 async function main(): Promise<void> {
@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${name}: ${JSON.stringify(results[name])}\n`);
   }
   results.total_seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(resolve(ROOT, SMOKE ? 'bench/drills.smoke.json' : 'bench/drills.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const file = resolve(ROOT, SMOKE ? 'bench/drills.smoke.json' : 'bench/drills.json');
+  // Some drills only (`npm run drill -- edge`): the others' last results stay in the file beside the new ones.
+  const kept = only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...kept, ...results }, null, 2)}\n`);
   process.exit(allPass ? 0 : 1);
 }
 

@@ -88,7 +88,7 @@ async function drill(stack: ReturnType<typeof cleanupStack>) {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: AbortSignal.timeout(15_000) });
     const text = await r.text();
     // The turn ran if the bot remembered who spoke to it (written first thing in every turn).
-    const ran = (await c.hexists('cb:{fass}:conversations', `name:${who}`)) === 1;
+    const ran = (await c.hexists('cb:directory', `name:${who}`)) === 1;
     return { status: r.status, card: text.includes(`"type":"${CARD}"`), ran };
   };
   const valid = signJwt({ iss: ISSUER, aud: APP_ID, serviceurl: sink.url, nbf: Math.floor(Date.now() / 1000) - 60, exp: Math.floor(Date.now() / 1000) + 3600 }, keys.teams);

@@ -10,7 +10,7 @@ const env = useBotOnRedis();
 /** Every key and value in Redis but the audit streams (which a refusal appends to), to show nothing else changed. */
 async function everythingButAudit(): Promise<string[]> {
   const c = env.redis.client();
-  const keys = (await c.keys('*')).filter((k) => !k.endsWith(':audit') && !k.startsWith('cb:once:') && k !== 'cb:directory').sort();
+  const keys = (await c.keys('*')).filter((k) => !k.endsWith(':audit') && !k.startsWith('cb:once:') && !k.startsWith('cb:directory')).sort();
   return Promise.all(keys.map(async (k) => `${k}=${JSON.stringify(await c.dump(k))}`));
 }
 

@@ -57,7 +57,7 @@ describe('the bot when a Redis Cluster primary is lost', () => {
     await eventually(async () => (await cluster.stateOn(survivor)) === 'fail', 'the cluster noticing', 15_000);
     for (let i = 0; i < 3; i += 1) {
       const down = await fetch(`${h.bot.url}/healthz`);
-      expect([down.status, await down.json()]).toEqual([503, { status: 'degraded', store: 'down' }]);
+      expect([down.status, await down.json()]).toEqual([503, { status: 'degraded', store: 'down', node: process.version }]);
     }
     expect(h.logs.lines.join('\n')).toContain('"evt":"redis_error","code":"ECONNREFUSED"');
   }, 30_000);
