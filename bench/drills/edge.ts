@@ -51,8 +51,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * The HTTP edge under hostile input, before and after authentication:
  * - a burst of gzip bombs (250 KB that inflate to 250 MB each) and multipart uploads, all at once: every one
  *   answered 4xx, resident memory sampled throughout, and nothing written to the bot's temporary folder;
- * - one person flooding 1,000 card actions in 10 seconds while another acts at a steady pace: the other's p99
- *   answer time with the flood, against without it (the runs alternate, A B A B, to share the machine's noise).
+ * - one person flooding 1,000 card actions in 10 seconds while twenty others act at a person's pace (20 actions a
+ *   second between them): their p99 answer time with the flood, against without it (the runs alternate, A B A B,
+ *   to share the machine's noise).
  */
 export async function run({ smoke }: { smoke: boolean }) {
   const stack = cleanupStack();
@@ -114,7 +115,9 @@ async function drill(stack: ReturnType<typeof cleanupStack>, smoke: boolean) {
   const steady = async (into: number[], until: number) => {
     while (Date.now() < until) {
       const next = Date.now() + victimEveryMs;
-      const a = await post(bot.url, JSON_TYPE, invoke(sink.url, 'aad-edge-victim', (n += 1)));
+      // Everyone else: twenty people taking turns, each at a pace a person keeps (one action a second).
+      n += 1;
+      const a = await post(bot.url, JSON_TYPE, invoke(sink.url, `aad-edge-victim-${n % 20}`, n));
       if (a.status === 200 && !a.limited) into.push(a.ms);
       else victim.failed += 1;
       await wait(Math.max(0, next - Date.now()));

@@ -77,6 +77,12 @@ export function createBotEndpoint(
         res.send(403, { error: refused });
         return;
       }
+      const early = await inbound.gate.early(body);
+      if (early) {
+        if (early.body) res.send(early.status, early.body);
+        else res.send(early.status);
+        return;
+      }
       await adapter.process(req, res, async (context) => {
         if (await inbound.gate.admit(context)) await bot.run(context);
       });

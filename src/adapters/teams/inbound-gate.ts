@@ -13,9 +13,22 @@ const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
  */
 export class InboundGate {
   private readonly limiter: InboundLimiter;
+  /** The slow-down card, drawn once: a flood's refusals cost as little as they can. */
+  private card: Promise<object> | undefined;
 
   constructor(limits: InboundLimits, private readonly cards: TeamsCards, private readonly log: Logger, now?: () => number) {
     this.limiter = new InboundLimiter(limits, now);
+  }
+
+  /**
+   * Before authentication: a caller already over a limit, and already told, is answered at once without the adapter
+   * (a clicked card gets the slow-down card; anything else an empty 200). Null when the activity must go on.
+   */
+  async early(activity: { type?: unknown; name?: unknown; from?: { id?: unknown; aadObjectId?: unknown } }): Promise<{ status: number; body?: object } | null> {
+    const user = String(activity.from?.aadObjectId || activity.from?.id || 'anonymous').slice(0, 200);
+    if (!this.limiter.refusedAlready(tenantOf(activity) ?? 'none', user)) return null;
+    if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') return { status: 200, body: { statusCode: 200, type: CARD_RESPONSE, value: await this.slowDown() } };
+    return { status: 200 };
   }
 
   /** True when the turn may run; otherwise it has been answered (or dropped) here. */
@@ -28,12 +41,16 @@ export class InboundGate {
     if (tell) this.log.warn({ evt: 'inbound_limited', limit: over, activityType: activity.type }, 'inbound turn over its limit');
     if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
       // A clicked card always gets an answer (Teams shows an error otherwise), and the answer costs no outbound call.
-      const card = await this.cards.render(errorView('too_many_requests'));
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: CARD_RESPONSE, value: card } } });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: CARD_RESPONSE, value: await this.slowDown() } } });
     } else if (tell && activity.type === ActivityTypes.Message) {
-      await context.sendActivity({ attachments: [{ contentType: CARD_RESPONSE, content: await this.cards.render(errorView('too_many_requests')) }] });
+      await context.sendActivity({ attachments: [{ contentType: CARD_RESPONSE, content: await this.slowDown() }] });
     }
     return false;
+  }
+
+  private slowDown(): Promise<object> {
+    this.card ??= this.cards.render(errorView('too_many_requests'));
+    return this.card;
   }
 
   size = () => this.limiter.size();

@@ -53,6 +53,22 @@ export class InboundLimiter {
     return 'ok';
   }
 
+  /**
+   * Whether a caller is over their limit and has been told so recently: then a turn of theirs can be refused before
+   * authentication, cheaply. Spends nothing and tells nobody, so a post claiming to be someone else cannot use up their
+   * allowance: only authenticated turns spend it (admit).
+   */
+  refusedAlready(tenant: string, user: string): boolean {
+    const t = this.now();
+    const over = (cache: LRUCache<string, Bucket>, key: string, perMinute: number) => {
+      const b = perMinute > 0 ? cache.peek(key) : undefined;
+      return b !== undefined && Math.min(Math.max(1, perMinute / 2), b.tokens + ((t - b.at) * perMinute) / 60_000) < 1;
+    };
+    const told = this.users.peek(user);
+    if (!told || t - told.toldAt >= TELL_EVERY_MS) return false;
+    return over(this.users, user, this.limits.perUserPerMinute) || over(this.tenants, tenant, this.limits.perTenantPerMinute);
+  }
+
   /** True once in a while for a refused caller: when they should be shown why. */
   shouldTell(user: string): boolean {
     const b = this.users.get(user);

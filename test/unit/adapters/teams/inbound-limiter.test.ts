@@ -26,3 +26,20 @@ describe('InboundLimiter', () => {
     expect(limiter.shouldTell('u')).toBe(true);
   });
 });
+
+describe('refusing before authentication', () => {
+  it('only a caller already over a limit and already told, and it spends nobody\'s allowance', () => {
+    let now = 0;
+    const limiter = new InboundLimiter({ perUserPerMinute: 4, perTenantPerMinute: 0 }, () => now);
+    expect(limiter.refusedAlready('t', 'u')).toBe(false);
+    expect([limiter.admit('t', 'u'), limiter.admit('t', 'u'), limiter.admit('t', 'u')]).toEqual(['ok', 'ok', 'user']);
+    // Over the limit but not yet told: the next turn goes through authentication, to be told there.
+    expect(limiter.refusedAlready('t', 'u')).toBe(false);
+    expect(limiter.shouldTell('u')).toBe(true);
+    expect(limiter.refusedAlready('t', 'u')).toBe(true);
+    // Asking spends nothing: once the bucket refills the caller is served again.
+    now += 15_000;
+    expect(limiter.refusedAlready('t', 'u')).toBe(false);
+    expect(limiter.admit('t', 'u')).toBe('ok');
+  });
+});
