@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
+import { gunzipSync, inflateSync } from 'node:zlib';
 
 /**
  * What the edge accepts before anyone is authenticated: JSON only, at most `maxBytes` on the wire and at
@@ -23,19 +23,27 @@ function isJson(contentType: string | undefined): boolean {
   return params.every((p) => !p.startsWith('charset=') || ['charset=utf-8', 'charset="utf-8"', 'charset=utf8'].includes(p));
 }
 
-function inflaterFor(encoding: string | undefined): Gunzip | Inflate | null | 'unsupported' {
+type Inflate = (wire: Buffer, maxBytes: number) => Buffer;
+
+/**
+ * How a body's encoding is undone, at most `maxBytes` of output. zlib's one-shot functions stop as soon as the
+ * output passes maxOutputLength, on this thread: the compressed body is already bounded (it was read whole, at most
+ * maxBytes), so nothing is gained by streaming it, and zlib's streams would inflate on the thread pool, where each
+ * thread's allocator keeps what it grew to (a burst of bombs left the process tens of MB larger for good).
+ */
+function decoderFor(encoding: string | undefined): Inflate | null | 'unsupported' {
   const e = (encoding ?? 'identity').toLowerCase().trim();
   if (e === 'identity' || e === '') return null;
-  if (e === 'gzip' || e === 'x-gzip') return createGunzip();
-  if (e === 'deflate') return createInflate();
+  if (e === 'gzip' || e === 'x-gzip') return (wire, max) => gunzipSync(wire, { maxOutputLength: max });
+  if (e === 'deflate') return (wire, max) => inflateSync(wire, { maxOutputLength: max });
   return 'unsupported';
 }
 
 /**
  * Reads one JSON request body within the limits. The media type and declared length are checked before a
- * byte is read, so a multipart upload or an oversized body costs nothing; compressed bodies are inflated as a
- * stream and abandoned the moment they pass the limit, so a gzip bomb never grows past `maxBytes`. Whatever
- * is left of a refused body is discarded as it arrives, never buffered.
+ * byte is read, so a multipart upload or an oversized body costs nothing; a compressed body is read (at most
+ * maxBytes) and inflated to at most maxBytes, so a gzip bomb never grows past the limit. Whatever is left of a
+ * refused body is discarded as it arrives, never buffered.
  */
 export function bodyReader(limits: BodyLimits): { read(req: IncomingMessage): Promise<BodyResult>; reading(): number } {
   let reading = 0;
@@ -43,18 +51,21 @@ export function bodyReader(limits: BodyLimits): { read(req: IncomingMessage): Pr
     if (!isJson(req.headers['content-type'])) return refuse(415, 'json_only');
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > limits.maxBytes) return refuse(413, 'too_large');
-    const inflater = inflaterFor(req.headers['content-encoding']);
-    if (inflater === 'unsupported') return refuse(415, 'unsupported_encoding');
-    if (reading >= limits.maxConcurrent) {
-      inflater?.destroy();
-      return refuse(503, 'busy');
-    }
+    const decode = decoderFor(req.headers['content-encoding']);
+    if (decode === 'unsupported') return refuse(415, 'unsupported_encoding');
+    if (reading >= limits.maxConcurrent) return refuse(503, 'busy');
     reading += 1;
     try {
-      const raw = await collect(req, inflater, limits.maxBytes);
-      if (!raw.ok) return raw;
+      const wire = await collect(req, limits.maxBytes);
+      if (!Buffer.isBuffer(wire)) return wire;
+      let text: string;
       try {
-        return { ok: true, body: JSON.parse(raw.text) as unknown };
+        text = (decode ? decode(wire, limits.maxBytes) : wire).toString('utf8');
+      } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? refuse(413, 'too_large') : refuse(400, 'bad_encoding');
+      }
+      try {
+        return { ok: true, body: JSON.parse(text) as unknown };
       } catch {
         return refuse(400, 'invalid_json');
       }
@@ -65,44 +76,29 @@ export function bodyReader(limits: BodyLimits): { read(req: IncomingMessage): Pr
   return { read, reading: () => reading };
 }
 
-/** The body as text, or why not; on a refusal the rest of the request is drained without being kept. */
-function collect(req: IncomingMessage, inflater: Gunzip | Inflate | null, maxBytes: number): Promise<{ ok: true; text: string } | Refusal> {
+/** The body's bytes as sent, or why not; on a refusal the rest of the request is drained without being kept. */
+function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | Refusal> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let wire = 0;
-    let kept = 0;
     let settled = false;
-    const finish = (result: { ok: true; text: string } | Refusal) => {
+    const finish = (result: Buffer | Refusal) => {
       if (settled) return;
       settled = true;
-      if (!result.ok) {
-        req.unpipe();
-        inflater?.destroy();
+      if (!Buffer.isBuffer(result)) {
         chunks.length = 0;
         req.resume(); // drain: the client may still be sending; nothing more is kept
       }
       resolve(result);
     };
-    const keep = (chunk: Buffer) => {
-      kept += chunk.length;
-      if (kept > maxBytes) return finish(refuse(413, 'too_large'));
-      chunks.push(chunk);
-    };
     req.on('data', (chunk: Buffer) => {
+      if (settled) return;
       wire += chunk.length;
       if (wire > maxBytes) finish(refuse(413, 'too_large'));
-      else if (!inflater) keep(chunk);
+      else chunks.push(chunk);
     });
     req.on('error', () => finish(refuse(400, 'aborted')));
     req.on('aborted', () => finish(refuse(400, 'aborted')));
-    const done = () => finish({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
-    if (inflater) {
-      inflater.on('data', (chunk: Buffer) => { if (!settled) keep(chunk); });
-      inflater.on('error', () => finish(refuse(400, 'bad_encoding')));
-      inflater.on('end', done);
-      req.pipe(inflater);
-    } else {
-      req.on('end', done);
-    }
+    req.on('end', () => finish(Buffer.concat(chunks)));
   });
 }
