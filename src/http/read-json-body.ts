@@ -3,12 +3,16 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 
 /**
  * What the edge accepts before anyone is authenticated: JSON only, at most `maxBytes` on the wire and at
- * most `maxBytes` once inflated, and at most `maxConcurrent` bodies being read at once. Everything the
- * server holds for unauthenticated callers is bounded by maxBytes x maxConcurrent.
+ * most `maxBytes` once inflated (and a compressed one at most a quarter of that on the wire), and at most
+ * `maxConcurrent` bodies being read at once, of which at most
+ * `maxInflating` compressed ones (the others wait their turn, unread). Everything the server holds for
+ * unauthenticated callers is bounded by maxBytes x maxConcurrent, and compressed bodies by 2 x maxBytes x maxInflating.
  */
 export interface BodyLimits {
   maxBytes: number;
   maxConcurrent: number;
+  /** Compressed bodies read and inflated at once (the Bot Connector sends none: only a caller of its own would). */
+  maxInflating?: number;
 }
 
 export type Refusal = { ok: false; status: 400 | 413 | 415 | 503; error: string };
@@ -47,6 +51,7 @@ function decoderFor(encoding: string | undefined): Inflate | null | 'unsupported
  */
 export function bodyReader(limits: BodyLimits): { read(req: IncomingMessage): Promise<BodyResult>; reading(): number } {
   let reading = 0;
+  const inflating = semaphore(limits.maxInflating ?? 2);
   const read = async (req: IncomingMessage): Promise<BodyResult> => {
     if (!isJson(req.headers['content-type'])) return refuse(415, 'json_only');
     const declared = Number(req.headers['content-length'] ?? NaN);
@@ -55,8 +60,10 @@ export function bodyReader(limits: BodyLimits): { read(req: IncomingMessage): Pr
     if (decode === 'unsupported') return refuse(415, 'unsupported_encoding');
     if (reading >= limits.maxConcurrent) return refuse(503, 'busy');
     reading += 1;
+    // A compressed body is not read until it may be inflated: until then it waits in the kernel's buffers, not ours.
+    if (decode) await inflating.acquire();
     try {
-      const wire = await collect(req, limits.maxBytes);
+      const wire = await collect(req, decode ? compressedMax(limits.maxBytes) : limits.maxBytes);
       if (!Buffer.isBuffer(wire)) return wire;
       let text: string;
       try {
@@ -70,10 +77,37 @@ export function bodyReader(limits: BodyLimits): { read(req: IncomingMessage): Pr
         return refuse(400, 'invalid_json');
       }
     } finally {
+      if (decode) inflating.release();
       reading -= 1;
     }
   };
   return { read, reading: () => reading };
+}
+
+/**
+ * JSON shrinks to a fifth or less when compressed, so a compressed body over a quarter of the limit could only
+ * inflate past it: it is refused on the wire, before being kept whole or inflated at all.
+ */
+const compressedMax = (maxBytes: number) => Math.floor(maxBytes / 4);
+
+/** At most `slots` holders at once; the others wait, first come first served. */
+function semaphore(slots: number): { acquire(): Promise<void>; release(): void } {
+  let held = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire() {
+      if (held < slots) {
+        held += 1;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    release() {
+      const next = waiting.shift();
+      if (next) next();
+      else held -= 1;
+    },
+  };
 }
 
 /** The body's bytes as sent, or why not; on a refusal the rest of the request is drained without being kept. */

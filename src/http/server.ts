@@ -24,7 +24,7 @@ export interface HttpServer {
   inFlight(): number;
 }
 
-export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: 256 * 1024, maxConcurrent: 64 };
+export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: 256 * 1024, maxConcurrent: 64, maxInflating: 2 };
 
 /** How long a caller may take to send its headers, and its whole request: a slow sender cannot hold a connection for ever. */
 const HEADERS_TIMEOUT_MS = 10_000;

@@ -1,13 +1,19 @@
 import { LRUCache } from 'lru-cache';
 
-/** Sustained turns a minute for one person and for one tenant; 0 switches that limit off. A burst of half a minute's worth is allowed. */
+/**
+ * Sustained turns a minute for one person and for one tenant; 0 switches that limit off. Half a minute's worth may
+ * come at once, but no faster than a twenty-fourth of a minute's worth a second (5 a second for 120 a minute) beyond a
+ * burst of two seconds of that: a flood's first turns are spread out, not all let through in the same instant.
+ */
 export interface InboundLimits {
   perUserPerMinute: number;
   perTenantPerMinute: number;
 }
 
+/** Two token buckets: the minute's allowance (`long`) and the pace within it (`short`). */
 interface Bucket {
-  tokens: number;
+  long: number;
+  short: number;
   at: number;
   /** When this caller was last told to slow down (so a flood gets the card once, not once per turn). */
   toldAt: number;
@@ -21,6 +27,20 @@ const MAX_TENANTS = 1_000;
 /** How often a refused caller is shown the "slow down" card. */
 const TELL_EVERY_MS = 10_000;
 
+/** The two buckets' sizes and refill rates (per ms) for a limit of `perMinute`. */
+function shape(perMinute: number) {
+  const longRate = perMinute / 60_000;
+  const shortRate = perMinute / 24_000;
+  return { longRate, longCap: Math.max(1, perMinute / 2), shortRate, shortCap: Math.max(1, shortRate * 2_000) };
+}
+
+/** The bucket as it stands at `t` (refilled), without changing it. */
+function refilled(b: Bucket, t: number, perMinute: number): { long: number; short: number } {
+  const s = shape(perMinute);
+  const elapsed = Math.max(0, t - b.at);
+  return { long: Math.min(s.longCap, b.long + elapsed * s.longRate), short: Math.min(s.shortCap, b.short + elapsed * s.shortRate) };
+}
+
 /**
  * Token buckets per person and per tenant, checked after authentication so that nobody can spend someone
  * else's allowance. The least recently seen are forgotten first (lru-cache); a forgotten bucket starts full
@@ -32,16 +52,19 @@ export class InboundLimiter {
 
   constructor(private readonly limits: InboundLimits, private readonly now: () => number = Date.now) {}
 
+  /** Refills the caller's bucket; spends a turn from it if `spend` and it has one. Returns the bucket when it has none. */
   private take(cache: LRUCache<string, Bucket>, key: string, perMinute: number, spend: boolean): Bucket | null {
     if (perMinute <= 0) return null;
     const t = this.now();
-    const burst = Math.max(1, perMinute / 2);
-    const b = cache.get(key) ?? { tokens: burst, at: t, toldAt: Number.NEGATIVE_INFINITY };
-    b.tokens = Math.min(burst, b.tokens + ((t - b.at) * perMinute) / 60_000);
-    b.at = t;
+    const s = shape(perMinute);
+    const b = cache.get(key) ?? { long: s.longCap, short: s.shortCap, at: t, toldAt: Number.NEGATIVE_INFINITY };
+    Object.assign(b, refilled(b, t, perMinute), { at: t });
     cache.set(key, b);
-    if (b.tokens < 1) return b;
-    if (spend) b.tokens -= 1;
+    if (b.long < 1 || b.short < 1) return b;
+    if (spend) {
+      b.long -= 1;
+      b.short -= 1;
+    }
     return null;
   }
 
@@ -62,7 +85,9 @@ export class InboundLimiter {
     const t = this.now();
     const over = (cache: LRUCache<string, Bucket>, key: string, perMinute: number) => {
       const b = perMinute > 0 ? cache.peek(key) : undefined;
-      return b !== undefined && Math.min(Math.max(1, perMinute / 2), b.tokens + ((t - b.at) * perMinute) / 60_000) < 1;
+      if (!b) return false;
+      const now = refilled(b, t, perMinute);
+      return now.long < 1 || now.short < 1;
     };
     const told = this.users.peek(user);
     if (!told || t - told.toldAt >= TELL_EVERY_MS) return false;

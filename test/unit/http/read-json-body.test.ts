@@ -39,3 +39,23 @@ describe('bodyReader', () => {
     expect(await reader.read(incoming({ 'content-type': 'application/json; charset=latin1' }))).toEqual({ ok: false, status: 415, error: 'json_only' });
   });
 });
+
+describe('compressed bodies', () => {
+  it('are inflated at most maxInflating at a time, the others waiting unread, and each stops at maxBytes', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const reader = bodyReader({ maxBytes: 64 * 1024, maxConcurrent: 10, maxInflating: 1 });
+    // About 10 KB on the wire (under the limit), 10 MB once inflated (far over it).
+    const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20));
+    const reqs = [0, 1, 2].map(() => incoming({ 'content-type': 'application/json', 'content-encoding': 'gzip' }));
+    const results = reqs.map((r) => reader.read(r));
+    await new Promise((r) => setImmediate(r));
+    // Only the first is being read: the others have not touched their streams.
+    expect(reqs.map((r) => r.listenerCount('data'))).toEqual([1, 0, 0]);
+    reqs.forEach((r) => r.end(bomb));
+    expect(await Promise.all(results)).toEqual(Array(3).fill({ ok: false, status: 413, error: 'too_large' }));
+    const small = incoming({ 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const ok = reader.read(small);
+    small.end(gzipSync('{"type":"message"}'));
+    expect(await ok).toEqual({ ok: true, body: { type: 'message' } });
+  });
+});
