@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     try {
       const { run } = (await import(path)) as { run: (o: { smoke: boolean }) => Promise<{ pass: boolean }> };
       const r = await run({ smoke: SMOKE });
-      results[name] = { ...r, drill_seconds: Math.round((Date.now() - t) / 100) / 10 };
+      results[name] = { ...r, drill_seconds: Math.round((Date.now() - t) / 100) / 10, ...(only.length > 0 ? { generated_at: new Date().toISOString() } : {}) };
       allPass &&= r.pass;
     } catch (e) {
       results[name] = { pass: false, error: (e as Error).message.slice(0, 500) };
@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const file = resolve(ROOT, SMOKE ? 'bench/drills.smoke.json' : 'bench/drills.json');
   // Some drills only (`npm run drill -- edge`): the others' last results stay in the file beside the new ones.
   const kept = only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(file, `${JSON.stringify({ ...kept, ...results }, null, 2)}\n`);
+  // Run alone, a drill carries its own time; the file's generated_at and total_seconds stay those of the last whole run.
+  const fresh = only.length > 0 && Object.keys(kept).length > 0 ? Object.fromEntries(only.filter((n) => n in results).map((n) => [n, results[n]])) : results;
+  writeFileSync(file, `${JSON.stringify({ ...kept, ...fresh }, null, 2)}\n`);
   process.exit(allPass ? 0 : 1);
 }
 
