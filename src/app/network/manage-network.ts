@@ -37,24 +37,26 @@ export async function removeLink(ctx: AppContext, actor: Actor, cmd: Ref & { con
   return { request: changed, changed: true };
 }
 
-/** Applies a membership change to one case, reading it again if someone else saved it meanwhile. */
-async function onCase(ctx: AppContext, service: string, reference: string, change: (r: ConsultationRequest) => ConsultationRequest, audit: (r: ConsultationRequest) => Record<string, string>, action: string): Promise<boolean> {
+/** Who stands for the chat platform when it reports a change of membership (no person clicked anything). */
+const MEMBERSHIP: Actor = { id: 'membership' };
+
+/** Applies a membership change to one case, reading it again if someone else saved it meanwhile; audited as `action`. */
+async function onCase(
+  ctx: AppContext, service: string, reference: string, change: (r: ConsultationRequest) => ConsultationRequest, action: string, detail: Record<string, string>,
+): Promise<boolean> {
   for (let attempt = 0; ; attempt += 1) {
     const request = await ctx.store.requests.get(service, reference);
     if (!request) return false;
     const changed = change(request);
     if (changed === request) return false;
     try {
-      await ctx.store.requests.update(changed, auditOk(ctx, MEMBERSHIP, action, reference, audit(request)));
+      await ctx.store.requests.update(changed, auditOk(ctx, MEMBERSHIP, action, reference, detail));
       return true;
     } catch (e) {
       if (!isDomainError(e) || e.code !== 'version_conflict' || attempt >= 3) throw e;
     }
   }
 }
-
-/** Who stands for the chat platform when it reports a change of membership (no person clicked anything). */
-const MEMBERSHIP: Actor = { id: 'membership' };
 
 /**
  * Someone left or was removed from a channel or group chat: every case linked there stops being followed by them
@@ -66,7 +68,7 @@ export async function memberLeft(ctx: AppContext, cmd: { conversationId: string;
     const linked = await Promise.all([cmd.conversationId, ...(cmd.teamId ? [`team:${cmd.teamId}`] : [])].map((k) => ctx.store.requests.linkedTo(service, k)));
     for (const reference of new Set(linked.flat())) {
       const done = await onCase(ctx, service, reference, (r) => leftConversation(r, cmd.userId, cmd, ctx.clock.now()),
-        () => ({ follower: cmd.userId, conversation: cmd.conversationId }), 'network.member_left');
+        'network.member_left', { follower: cmd.userId, conversation: cmd.conversationId });
       if (done) ended += 1;
     }
   }
@@ -78,7 +80,7 @@ export async function conversationGone(ctx: AppContext, conversationId: string):
   let unlinked = 0;
   for (const service of ctx.catalogues.keys()) {
     for (const reference of await ctx.store.requests.linkedTo(service, conversationId)) {
-      const done = await onCase(ctx, service, reference, (r) => unlink(r, conversationId, ctx.clock.now()), () => ({ conversation: conversationId, why: 'bot_removed' }), 'network.unlink');
+      const done = await onCase(ctx, service, reference, (r) => unlink(r, conversationId, ctx.clock.now()), 'network.unlink', { conversation: conversationId, why: 'bot_removed' });
       if (done) unlinked += 1;
     }
   }
