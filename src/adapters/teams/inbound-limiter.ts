@@ -2,8 +2,9 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * Sustained turns a minute for one person and for one tenant; 0 switches that limit off. Half a minute's worth may
- * come at once, but no faster than a twenty-fourth of a minute's worth a second (5 a second for 120 a minute) beyond a
- * burst of two seconds of that: a flood's first turns are spread out, not all let through in the same instant.
+ * come in a burst, but no faster than a twenty-fourth of a minute's worth a second (5 a second for 120 a minute) beyond
+ * six seconds of that (30 at once: a clinician opening a channel whose cards all refresh themselves): a flood's first
+ * turns are spread out, not all let through in the same instant.
  */
 export interface InboundLimits {
   perUserPerMinute: number;
@@ -31,7 +32,7 @@ const TELL_EVERY_MS = 10_000;
 function shape(perMinute: number) {
   const longRate = perMinute / 60_000;
   const shortRate = perMinute / 24_000;
-  return { longRate, longCap: Math.max(1, perMinute / 2), shortRate, shortCap: Math.max(1, shortRate * 2_000) };
+  return { longRate, longCap: Math.max(1, perMinute / 2), shortRate, shortCap: Math.max(1, shortRate * 6_000) };
 }
 
 /** The bucket as it stands at `t` (refilled), without changing it. */
