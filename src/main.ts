@@ -11,7 +11,7 @@ import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
-import { parseTriageTeams } from './app/booking/triage-channel';
+import { parseTriageTeams, type TriageTeams } from './app/booking/triage-channel';
 import { exportByLink } from './app/retention/export-case';
 import { schedulePurges } from './app/retention/purge-job';
 import type { AppContext } from './app/context';
@@ -91,6 +91,15 @@ function compose(config: Config, log: Logger) {
   return { store, app, links, teams, migrate: () => migrate([...app.catalogues.keys()]) };
 }
 
+/** TRIAGE_TEAM_IDS read against the services in force; one naming another service stops start-up, naming the variable. */
+function triageTeamsOf(config: Config, app: AppContext): TriageTeams {
+  try {
+    return parseTriageTeams(config.TRIAGE_TEAM_IDS, [...app.catalogues.keys()]);
+  } catch (e) {
+    throw new ConfigError(`TRIAGE_TEAM_IDS: ${(e as Error).message}`);
+  }
+}
+
 /** The outbox worker that delivers notifications, within the channel's limits. */
 function outboxWorker(config: Config, app: AppContext, notifier: Notifier, log: Logger): OutboxWorker {
   return new OutboxWorker(app, notifier, {
@@ -117,12 +126,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     }
   }
   // The bot's kick() refers to the runner only once turns flow, after the server listens.
-  let triageTeams;
-  try {
-    triageTeams = parseTriageTeams(config.TRIAGE_TEAM_IDS, [...app.catalogues.keys()]);
-  } catch (e) {
-    throw new ConfigError(`TRIAGE_TEAM_IDS: ${(e as Error).message}`);
-  }
+  const triageTeams = triageTeamsOf(config, app);
   const tenants = allowedTenants(config);
   const teams = createTeamsEdge({
     ...parts.teams, kick: () => void jobs.kick(), triageTeams,
