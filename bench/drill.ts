@@ -9,7 +9,7 @@ import { build, ROOT } from './lib/build';
 const SMOKE = process.argv.includes('--smoke');
 const DRILLS: Record<string, string> = {
   redis_kill: './drills/redis-kill', instance_kill: './drills/instance-kill', duplicate_delivery: './drills/duplicate-delivery',
-  fuzz: './drills/fuzz', auth: './drills/auth', soak: './drills/soak',
+  fuzz: './drills/fuzz', auth: './drills/auth', edge: './drills/edge', soak: './drills/soak',
   sentinel_failover: './drills/sentinel-failover', sentinel_failover_without_ack: './drills/sentinel-failover-without-ack',
 };
 

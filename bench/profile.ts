@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const { app, close } = appOn(redis.url);
   const clinicians = await seedClinicians(app, 20);
   const dir = mkdtempSync(join(tmpdir(), 'cb-prof-'));
-  const bot = await startNode(resolve(root, 'dist/main.js'), { REDIS_URL: redis.url, LOG_LEVEL: 'warn', DEMO_DATA: 'false' }, await freePort(), sink.url, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const bot = await startNode(resolve(root, 'dist/main.js'), { REDIS_URL: redis.url, LOG_LEVEL: 'warn', DEMO_DATA: 'false', INBOUND_USER_PER_MINUTE: '0', INBOUND_TENANT_PER_MINUTE: '0' }, await freePort(), sink.url, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const load = await drive(bot.url, 50, Number(process.env.SECONDS ?? 8), journeyRequests(sink.url, clinicians));
   await bot.stop();
   await new Promise((r) => setTimeout(r, 500));

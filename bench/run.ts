@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const redis = await startRedis();
   const sink = await startSink();
   const { app, close } = appOn(redis.url);
-  const botEnv = { REDIS_URL: redis.url, LOG_LEVEL: 'warn', DEMO_DATA: 'false', NOTIFIER: 'inline' };
+  const botEnv = { REDIS_URL: redis.url, LOG_LEVEL: 'warn', DEMO_DATA: 'false', NOTIFIER: 'inline', INBOUND_USER_PER_MINUTE: '0', INBOUND_TENANT_PER_MINUTE: '0' };
   const freshStore = async () => {
     await redis.client().flushall();
     return seedClinicians(app, 20);

@@ -11,8 +11,10 @@ export M365_AGENTS_PLAYGROUND_LOGFILE="${TMPDIR:-/tmp}/m365agentsplayground.log"
 BOT_PORT="${PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 
+# The demo: synthetic data, the playground's team (.m365agentsplayground.yml) configured as the triage team (the
+# playground installs the app as the demo social worker, who is no coordinator), and the workspace with its local issuer.
 npm run --silent build:web
-PORT="$BOT_PORT" HOST=127.0.0.1 TAB_LOCAL_ISSUER=true npm start &
+PORT="$BOT_PORT" HOST=127.0.0.1 TAB_LOCAL_ISSUER=true DEMO_DATA="${DEMO_DATA:-true}" TRIAGE_TEAM_IDS="${TRIAGE_TEAM_IDS:-team-demo-fass}" npm start &
 bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

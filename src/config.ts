@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Empty values in an env file mean "not set". */
@@ -23,18 +24,23 @@ const hostPorts = z.string().transform((list, ctx): HostPort[] => {
   return parsed as HostPort[];
 });
 
-/** A host name or address that can only be this machine. */
-export const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+/** Whether a listening address keeps the bot on this machine: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
 
-/** Comma-separated values, trimmed, empties dropped. */
-const list = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+/** Comma-separated ids, blanks dropped. */
+const idList = z.string().max(20_000).transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+/** Turns a minute; 0 switches the limit off. */
+const perMinute = z.coerce.number().int().min(0).max(1_000_000);
 
 /** Where the tab's signing keys come from: https, or http on this machine only (local issuers in tests). */
 const jwksUrl = z.string().refine((u) => {
   try {
     const url = new URL(u);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
   } catch {
     return false;
   }
@@ -55,16 +61,23 @@ export const ConfigSchema = z.object({
   REDIS_REPLICA_ACK_TIMEOUT_MS: withDefault(z.coerce.number().int().min(10).max(10_000), 500),
   MICROSOFT_APP_ID: withDefault(z.string(), ''),
   MICROSOFT_APP_PASSWORD: withDefault(z.string(), ''),
-  MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  MICROSOFT_APP_TYPE: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'SingleTenant'),
   MICROSOFT_APP_TENANT_ID: withDefault(z.string(), ''),
+  ALLOW_LOCAL_MODE_ON_NETWORK: withDefault(bool, 'false'),
+  ALLOWED_TENANTS: withDefault(idList, ''),
+  INBOUND_USER_PER_MINUTE: withDefault(perMinute, 120),
+  INBOUND_TENANT_PER_MINUTE: withDefault(perMinute, 6000),
+  TRIAGE_TEAM_IDS: withDefault(z.string().max(20_000), ''),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   DEFAULT_SERVICE: optional(z.string().regex(/^[a-z][a-z0-9_]*$/)),
   CATALOGUE_DIR: optional(z.string().min(1)),
-  DEMO_DATA: withDefault(bool, 'true'),
+  DEMO_DATA: withDefault(bool, 'false'),
   DEMO_USER_ID: withDefault(z.string().min(1), 'demo-social-worker'),
   DRAFT_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 30),
   SHUTDOWN_GRACE_MS: withDefault(z.coerce.number().int().min(0).max(120_000), 10_000),
   PUBLIC_URL: optional(z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http(s) URL').transform((u) => u.replace(/\/$/, ''))),
+  ICS_LINK_DAYS: withDefault(z.coerce.number().int().min(0).max(365), 7),
+  EXPORT_LINK_MINUTES: withDefault(z.coerce.number().int().min(1).max(1440), 15),
   MEETING_URL_TEMPLATE: withDefault(z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').refine((u) => u.includes('{bookingId}'), 'must contain {bookingId}'),
     'https://teams.microsoft.com/l/meetup-join/consultation/{bookingId}'),
   ROSTER: withDefault(z.string().max(20_000), ''),
@@ -76,11 +89,9 @@ export const ConfigSchema = z.object({
   OUTBOX_RECLAIM_IDLE_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 6),
   /** The workspace tab's Teams SSO: the token audience(s), issuer ({tenantid} for a multi-tenant app) and signing keys. */
-  TAB_SSO_AUDIENCE: optional(list.pipe(z.array(z.string().min(1)).min(1, 'must name at least one audience'))),
+  TAB_SSO_AUDIENCE: optional(idList.pipe(z.array(z.string().min(1)).min(1, 'must name at least one audience'))),
   TAB_SSO_ISSUER: optional(z.string().regex(/^https?:\/\/\S+$/, 'must be the issuer URL, e.g. https://login.microsoftonline.com/{tenantid}/v2.0')),
   TAB_SSO_JWKS_URL: optional(jwksUrl),
-  /** Entra tenant ids whose people may use the tab; unset = any tenant the issuer vouches for. */
-  ALLOWED_TENANTS: optional(list),
   /** `npm run playground`: the tab with a local token issuer for the demo people. Loopback only (see below). */
   TAB_LOCAL_ISSUER: withDefault(bool, 'false'),
 }).superRefine((c, ctx) => {
@@ -91,8 +102,8 @@ export const ConfigSchema = z.object({
   }
   // A local issuer signs tokens for anyone who asks: it must never be reachable from another machine.
   if (c.TAB_LOCAL_ISSUER) {
-    if (!isLoopbackHost(c.HOST)) refuse('TAB_LOCAL_ISSUER', `the local token issuer runs on a loopback HOST only (127.0.0.1, ::1 or localhost), not "${c.HOST}"`);
-    if (c.PUBLIC_URL && !isLoopbackHost(new URL(c.PUBLIC_URL).hostname)) {
+    if (!isLoopback(c.HOST)) refuse('TAB_LOCAL_ISSUER', `the local token issuer runs on a loopback HOST only (127.0.0.1, ::1 or localhost), not "${c.HOST}"`);
+    if (c.PUBLIC_URL && !isLoopback(new URL(c.PUBLIC_URL).hostname)) {
       refuse('TAB_LOCAL_ISSUER', 'the local token issuer cannot run behind a PUBLIC_URL that is not on this machine');
     }
     if (sso > 0) refuse('TAB_LOCAL_ISSUER', 'use the local token issuer or TAB_SSO_*, not both');
@@ -111,6 +122,14 @@ export const ConfigSchema = z.object({
   }
   if (c.REDIS_MIN_REPLICAS_ACK > 0 && !c.REDIS_URL && !c.REDIS_SENTINELS) {
     refuse('REDIS_MIN_REPLICAS_ACK', c.REDIS_CLUSTER_NODES ? 'not with REDIS_CLUSTER_NODES: a Cluster\'s writes go to many primaries' : 'needs Redis (REDIS_URL or REDIS_SENTINELS): the embedded store has no replicas');
+  }
+  // Local mode believes whatever a post says about who sent it: only this machine may post, unless told otherwise.
+  if (!c.MICROSOFT_APP_ID && !isLoopback(c.HOST) && !c.ALLOW_LOCAL_MODE_ON_NETWORK) {
+    ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_ID'], message: `is empty (local mode: nothing is authenticated and any caller can act as anyone) while HOST=${c.HOST} is not loopback. `
+      + 'Set MICROSOFT_APP_ID (and MICROSOFT_APP_PASSWORD), or HOST=127.0.0.1, or ALLOW_LOCAL_MODE_ON_NETWORK=true if only you can reach this network' });
+  }
+  if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE !== 'MultiTenant' && !c.MICROSOFT_APP_TENANT_ID) {
+    ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: `is required with MICROSOFT_APP_TYPE=${c.MICROSOFT_APP_TYPE}: your organisation's Microsoft Entra tenant id` });
   }
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -140,6 +159,16 @@ export function redisTarget(config: Config): RedisTarget | undefined {
 export function storeKind(config: Config): 'memory' | 'redis' | 'sentinel' | 'cluster' {
   const target = redisTarget(config);
   return !target ? 'memory' : target.kind === 'single' ? 'redis' : target.kind;
+}
+
+/**
+ * The tenants whose activities are served, in the chat and the tab alike: ALLOWED_TENANTS, or else a single-tenant
+ * app's own tenant; 'any' only for a multi-tenant app with no list (or local mode with none).
+ */
+export function allowedTenants(config: Config): ReadonlySet<string> | 'any' {
+  if (config.ALLOWED_TENANTS.length > 0) return new Set(config.ALLOWED_TENANTS);
+  if (config.MICROSOFT_APP_ID && config.MICROSOFT_APP_TYPE !== 'MultiTenant' && config.MICROSOFT_APP_TENANT_ID) return new Set([config.MICROSOFT_APP_TENANT_ID]);
+  return 'any';
 }
 
 export class ConfigError extends Error {}

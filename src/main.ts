@@ -2,17 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { loadCatalogues } from './adapters/catalogue/load-catalogues';
+import type { RedisClient } from './adapters/redis/client';
 import { connectRedis } from './adapters/redis/connect';
 import { consultationInvite } from './adapters/calendar/ics';
 import { createInMemoryStore } from './adapters/memory/in-memory-store';
+import { migrateRequestIndexes } from './adapters/redis/migrate-indexes';
 import { createRedisStore, migrateLegacyDirectory } from './adapters/redis/redis-store';
 import { createTabEdge } from './adapters/tab';
 import { createTeamsEdge, createTeamsNotifier, type TeamsEdgeOptions } from './adapters/teams';
 import { JobRunner } from './app/booking/job-runner';
 import { seedRosters } from './app/booking/manage-roster';
+import { parseTriageTeams, type TriageTeams } from './app/booking/triage-channel';
+import { exportByLink } from './app/retention/export-case';
+import { schedulePurges } from './app/retention/purge-job';
 import type { AppContext } from './app/context';
 import { OutboxWorker } from './app/network/outbox-worker';
-import { ConfigError, loadConfig, redisTarget, storeKind, type Config } from './config';
+import { allowedTenants, ConfigError, loadConfig, redisTarget, storeKind, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
@@ -29,8 +34,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The store the configuration names: Redis (single, Sentinel or Cluster), or the embedded in-memory store. */
-export function openStore(config: Config, log: Logger): { store: Store; migrate(services: readonly string[]): Promise<void> } {
+/** The store the configuration names (the CLIs open it too): Redis (single, Sentinel or Cluster), or the embedded in-memory store; `redis` is the client under it, when it is Redis. */
+export function openStore(config: Config, log: Logger): { store: Store; redis?: RedisClient; migrate(services: readonly string[]): Promise<void> } {
   const target = redisTarget(config);
   if (!target) return { store: createInMemoryStore(), migrate: async () => undefined };
   const redis = connectRedis(target, log, { replicaAckTimeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS });
@@ -39,30 +44,51 @@ export function openStore(config: Config, log: Logger): { store: Store; migrate(
       draftTtlMs: config.DRAFT_TTL_DAYS * 86_400_000,
       replicaAck: { minReplicas: config.REDIS_MIN_REPLICAS_ACK, timeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS },
     }),
+    redis,
     async migrate(services) {
       const moved = await migrateLegacyDirectory(redis, services);
       if (moved > 0) log.info({ evt: 'directory_migrated', entries: moved }, 'addresses moved to the shared directory');
+      const indexed = await migrateRequestIndexes(redis, services);
+      if (indexed > 0) log.info({ evt: 'indexes_built', requests: indexed }, 'requests indexed by status and linked conversation');
     },
   };
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The parts every process shares: the store, the use cases' context, and how the Teams edge is put together. */
-function compose(config: Config, log: Logger) {
-  const { store, migrate } = openStore(config, log);
-  const app: AppContext = {
+/** The use cases' context on a store: the real clock, random ids, the catalogues in force. */
+export function appContextFor(config: Config, store: Store): AppContext {
+  return {
     store, clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, catalogues: loadCatalogues(config.CATALOGUE_DIR),
     meetingUrl: (reference, bookingId) => config.MEETING_URL_TEMPLATE.replaceAll('{bookingId}', bookingId).replaceAll('{reference}', reference),
   };
+}
+
+/** The parts every process shares: the store, the use cases' context, and how the Teams edge is put together. */
+function compose(config: Config, log: Logger) {
+  const { store, migrate } = openStore(config, log);
+  const app = appContextFor(config, store);
   if (config.DEFAULT_SERVICE && !app.catalogues.has(config.DEFAULT_SERVICE)) throw new ConfigError(`DEFAULT_SERVICE: no catalogue for "${config.DEFAULT_SERVICE}"`);
   const links = { publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}` };
   const teams: TeamsEdgeOptions = {
     credentials: { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
     app, log, notifyGlobalPerSecond: config.NOTIFY_GLOBAL_PER_SECOND,
-    links: { calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics` },
+    links: {
+      calendarUrl: (r) => `${links.publicUrl}/calendar/${r.service}/${r.reference}/${r.booking!.id}.ics`,
+      exportUrl: (service, reference, token) => `${links.publicUrl}/export/${service}/${reference}/${token}`,
+      exportTtlMs: config.EXPORT_LINK_MINUTES * 60_000,
+    },
   };
   return { store, app, links, teams, migrate: () => migrate([...app.catalogues.keys()]) };
+}
+
+/** TRIAGE_TEAM_IDS read against the services in force; one naming another service stops start-up, naming the variable. */
+function triageTeamsOf(config: Config, app: AppContext): TriageTeams {
+  try {
+    return parseTriageTeams(config.TRIAGE_TEAM_IDS, [...app.catalogues.keys()]);
+  } catch (e) {
+    throw new ConfigError(`TRIAGE_TEAM_IDS: ${(e as Error).message}`);
+  }
 }
 
 /** The outbox worker that delivers notifications, within the channel's limits. */
@@ -91,7 +117,13 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     }
   }
   // The bot's kick() refers to the runner only once turns flow, after the server listens.
-  const teams = createTeamsEdge({ ...parts.teams, kick: () => void jobs.kick() });
+  const triageTeams = triageTeamsOf(config, app);
+  const tenants = allowedTenants(config);
+  const teams = createTeamsEdge({
+    ...parts.teams, kick: () => void jobs.kick(), triageTeams,
+    policy: { tenants, localMode: !config.MICROSOFT_APP_ID },
+    limits: { perUserPerMinute: config.INBOUND_USER_PER_MINUTE, perTenantPerMinute: config.INBOUND_TENANT_PER_MINUTE },
+  });
   const endpoint = teams.endpoint;
   const jobs = new JobRunner(app, {
     pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS,
@@ -104,16 +136,25 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
     endpoint, health: () => store.ping(), routes: tab.register,
     calendar: async ({ service: svc, reference, bookingId }) => {
       const request = app.catalogues.has(svc) ? await store.requests.get(svc, reference).catch(() => null) : null;
-      return request?.booking?.id === bookingId ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
+      // The invite's link stops working ICS_LINK_DAYS after the consultation ends: it is a bearer link, and nobody needs it then.
+      const live = request?.booking?.id === bookingId && app.clock.now().getTime() <= Date.parse(request.booking.end) + config.ICS_LINK_DAYS * 86_400_000;
+      return live ? consultationInvite(request, app.catalogues.get(svc)!.name) : null;
+    },
+    exportFile: async ({ service: svc, reference, token }) => {
+      if (!app.catalogues.has(svc)) return null;
+      const file = await exportByLink(app, { service: svc, reference, token });
+      return file ? JSON.stringify(file, null, 2) : null;
     },
   });
   await new Promise<void>((resolve) => http.server.listen(config.PORT, config.HOST, resolve));
   const { port } = http.server.address() as AddressInfo;
   if (!config.PUBLIC_URL) parts.links.publicUrl = `http://${config.HOST}:${port}`;
+  await schedulePurges(app);
   jobs.start();
   notifier?.start();
   log.info({
     evt: 'listening', port, store: storeKind(config), auth: config.MICROSOFT_APP_ID ? 'bot-framework' : 'local', tab_sso: tab.sso, notifier: config.NOTIFIER, node: process.version,
+    tenants: tenants === 'any' ? 'any' : tenants.size,
   }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

@@ -12,4 +12,5 @@ export function build(): void {
     '--esModuleInterop', '--skipLibCheck', '--types', 'node'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export const BOT_ENV = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', NOTIFIER: 'inline' };
+/** Load and drills send far faster than people: the inbound limits are off unless a drill turns them on (the edge drill does). */
+export const BOT_ENV = { LOG_LEVEL: 'warn', DEMO_DATA: 'false', NOTIFIER: 'inline', INBOUND_USER_PER_MINUTE: '0', INBOUND_TENANT_PER_MINUTE: '0' };

@@ -1,5 +1,4 @@
 import type Redis from 'ioredis';
-import { keys as redisKeys } from '../../src/adapters/redis/keys';
 
 /**
  * Everything stored except the audit trail, once-markers and the directory of where people can be reached
@@ -7,7 +6,7 @@ import { keys as redisKeys } from '../../src/adapters/redis/keys';
  * `own` drops what belongs to the drill's own actor (their draft, if they started one), which is theirs to change.
  */
 export async function snapshot(c: Redis, own: (key: string, value: unknown) => boolean = () => false): Promise<Map<string, string>> {
-  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && k !== redisKeys.directory && !k.startsWith('cb:once:')).sort();
+  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && !k.startsWith('cb:directory') && !k.startsWith('cb:once:')).sort();
   const read = async (k: string): Promise<unknown> => {
     const type = await c.type(k);
     if (type === 'hash') return c.hgetall(k);

@@ -11,7 +11,8 @@ export async function cancelDraft(ctx: AppContext, actor: Actor, cmd: { service:
   if (draft.status === 'cancelled') return { cancelled: false };
   const now = ctx.clock.now().toISOString();
   await ctx.store.drafts.save(
-    { ...draft, status: 'cancelled', version: draft.version + 1, updatedAt: now },
+    // A discarded draft keeps none of its answers.
+    { ...draft, answers: {}, status: 'cancelled', version: draft.version + 1, updatedAt: now },
     { at: now, actor: actor.id, action: 'draft.cancel', subject: draft.id, result: 'ok' },
   );
   return { cancelled: true };

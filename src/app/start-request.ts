@@ -18,7 +18,7 @@ export async function startRequest(ctx: AppContext, actor: Actor, service: strin
   if (active && !fresh) return { draft: active, existing: true };
   if (active) {
     await ctx.store.drafts.save(
-      { ...active, status: 'cancelled', version: active.version + 1, updatedAt: now },
+      { ...active, answers: {}, status: 'cancelled', version: active.version + 1, updatedAt: now },
       { at: now, actor: actor.id, action: 'draft.cancel', subject: active.id, result: 'ok' },
     );
   }

@@ -47,7 +47,8 @@ export async function submitRequest(ctx: AppContext, actor: Actor, cmd: { servic
     ...(reviewReasons.length > 0 ? { review: { reasons: reviewReasons, requestedAt: at } } : {}),
     submittedAt: at, updatedAt: at, version: 1,
   };
-  const submitted: Draft = { ...draft, status: 'submitted', reference, version: draft.version + 1, updatedAt: at };
+  // The answers now live in the request: the sent draft keeps none (only what makes a repeated submit find its request).
+  const submitted: Draft = { ...draft, answers: {}, status: 'submitted', reference, version: draft.version + 1, updatedAt: at };
   try {
     return await ctx.store.requests.create(request, submitted, {
       at, actor: actor.id, action: 'request.submit', subject: reference, result: 'ok',

@@ -6,6 +6,9 @@ import type { People } from '../ports/people';
 export interface Links {
   /** The booked consultation's calendar invite (.ics). */
   calendarUrl(request: ConsultationRequest): string;
+  /** A case's subject-access export, behind a token that works once and expires after `exportTtlMs`. */
+  exportUrl(service: string, reference: string, token: string): string;
+  exportTtlMs: number;
 }
 
 /** What the conversation layer needs besides the use cases: who people are called, and links. */

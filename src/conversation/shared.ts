@@ -32,7 +32,7 @@ export const SHARED_RULES = notice('Requests are made in a personal chat',
  * anyone else is refused (and audited) and nothing changes.
  */
 export async function linkHere(
-  cc: ConversationContext, actor: Actor, where: { conversationId: string; kind: 'channel' | 'groupChat' }, cmd: { on: boolean; reference: string },
+  cc: ConversationContext, actor: Actor, where: { conversationId: string; kind: 'channel' | 'groupChat'; teamId?: string }, cmd: { on: boolean; reference: string },
 ): Promise<NoticeView> {
   const service = serviceOfReference(cc.app.catalogues, cmd.reference);
   if (!service) return notice(ERROR_TEXT.request_not_found.title, ERROR_TEXT.request_not_found.text);

@@ -29,7 +29,9 @@ export type ErrorCode =
   | 'episode_closed'
   | 'session_not_started'
   | 'session_recorded'
-  | 'series_unavailable';
+  | 'series_unavailable'
+  | 'own_request'
+  | 'too_many_requests';
 
 /** A field that failed validation, named as the user sees it on the card. */
 export interface FieldIssue {

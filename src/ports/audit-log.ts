@@ -6,4 +6,8 @@ export interface AuditLog {
   append(service: string, entry: AuditEntry): Promise<void>;
   /** The newest entries first. */
   recent(service: string, count: number): Promise<AuditEntry[]>;
+  /** Every entry about one subject (a reference, a draft id), oldest first: for a subject-access export. */
+  about(service: string, subject: string): Promise<AuditEntry[]>;
+  /** Drops entries older than `before` (the catalogue's retention); returns how many went. */
+  trim(service: string, before: Date): Promise<number>;
 }

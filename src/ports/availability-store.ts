@@ -18,4 +18,6 @@ export interface AvailabilityStore {
   save(service: string, availability: Availability, audit: AuditEntry): Promise<void>;
   /** The clinician's booked consultations that end after `from`. */
   busy(service: string, clinicianId: string, from: Date): Promise<BusyTime[]>;
+  /** Forgets the clinician's consultations that ended before `endedBefore` (retention); returns how many went. */
+  forgetBusy(service: string, clinicianId: string, endedBefore: Date): Promise<number>;
 }

@@ -6,7 +6,15 @@
  */
 export interface ConversationStore {
   get(key: string): Promise<string | null>;
+  /** Writes an entry; a person's (`user:`, `name:`, `mri:`) is also marked seen now, for retention. */
   set(key: string, value: string): Promise<void>;
   /** Up to `limit` entries whose key starts with `prefix`, in no set order (the workspace lists the people the bot has met). */
   entries(prefix: string, limit: number): Promise<[string, string][]>;
+  /** Removes every entry whose key starts with `prefix` (a case's card ids, `card:<reference>:`); returns how many. */
+  forget(prefix: string): Promise<number>;
+  /** Removes people's entries not written since `before`, at most `limit`; returns how many. */
+  forgetUnseen(before: Date, limit: number): Promise<number>;
 }
+
+/** Directory entries about a person (where to reach them, their display name): the ones retention forgets when unseen. */
+export const PERSON_ENTRY = /^(user|name|mri):/;

@@ -3,7 +3,7 @@
  * nobody accepts. Jobs are written in the same atomic step as the change that causes them; when due they
  * put notifications in the outbox.
  */
-export type JobKind = 'reminder' | 'escalation';
+export type JobKind = 'reminder' | 'escalation' | 'purge';
 
 export interface Job {
   /** Deterministic, so that scheduling the same job twice keeps one. */

@@ -36,4 +36,6 @@ export interface Outbox {
   retryDead(service: string, deadId: string): Promise<boolean>;
   /** Entries not yet acknowledged, including ones not yet read. */
   backlog(service: string): Promise<number>;
+  /** Drops dead letters older than `before` (retention), or every one about a case (`reference`, erasure); returns how many went. */
+  dropDead(service: string, which: { before: Date } | { reference: string }): Promise<number>;
 }

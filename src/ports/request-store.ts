@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../domain/audit/audit-entry';
 import type { Draft } from '../domain/referral/draft';
-import type { ConsultationRequest } from '../domain/request/consultation-request';
+import type { ConsultationRequest, RequestStatus } from '../domain/request/consultation-request';
 import type { Notification } from '../domain/network/notification';
 import type { Job } from './job-queue';
 
@@ -56,8 +56,22 @@ export interface RequestStore {
   getConfirmed(service: string, reference: string): Promise<ConsultationRequest | null>;
   /** The owner's requests, newest first. */
   listByOwner(service: string, ownerId: string, limit: number): Promise<ConsultationRequest[]>;
-  /** Every request of the service, newest first: coordinators' queues (a county's year is hundreds). */
+  /** Every request of the service, newest first (demo data and tests; queues use listByStatus). */
   listAll(service: string, limit: number): Promise<ConsultationRequest[]>;
+  /**
+   * Requests in one status, those that have been in it longest first, however many others there are (an index
+   * per status, kept in the same atomic step as every change). `enteredBefore` keeps only those in it since before then.
+   */
+  listByStatus(service: string, status: RequestStatus, options: { limit: number; enteredBefore?: Date }): Promise<ConsultationRequest[]>;
+  countByStatus(service: string, status: RequestStatus): Promise<number>;
+  /** References of the requests linked to a channel or group chat, or to any channel of a team given as `team:<id>` (an index kept with every change). */
+  linkedTo(service: string, conversationId: string): Promise<string[]>;
+  /**
+   * Deletes a request and everything stored under its name: its draft and reserved number, its place in every
+   * index, and the effects' jobs and busy time; appends the audit entry (a tombstone), in one atomic step.
+   * False when there was no such request.
+   */
+  remove(request: ConsultationRequest, audit: AuditEntry, effects?: Pick<RequestEffects, 'unschedule' | 'release'>): Promise<boolean>;
   /**
    * Saves a request whose `version` is one more than the stored one, with its audit entry and effects,
    * atomically. Throws `version_conflict` or `clinician_busy` and then changes nothing.

@@ -1,6 +1,7 @@
 import { createInMemoryStore } from '../../src/adapters/memory/in-memory-store';
 import { describeBookingContract } from './booking-contract';
 import { describeOutboxContract } from './outbox-contract';
+import { describeRequestIndexContract } from './request-index-contract';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('in-memory', async () => {
@@ -17,4 +18,9 @@ describeBookingContract('in-memory', async () => {
 describeOutboxContract('in-memory', async () => {
   const store = createInMemoryStore();
   return { store, peer: store, close: () => store.close() };
+});
+
+describeRequestIndexContract('in-memory', async () => {
+  const store = createInMemoryStore();
+  return { store, close: () => store.close() };
 });

@@ -2,6 +2,7 @@ import { createRedisStore } from '../../src/adapters/redis/redis-store';
 import { startRedisCluster, type PrivateRedisCluster } from '../support/redis-cluster';
 import { describeBookingContract } from './booking-contract';
 import { describeOutboxContract } from './outbox-contract';
+import { describeRequestIndexContract } from './request-index-contract';
 import { auditEntry, buildDraft, buildNotification } from '../support/builders';
 import { describeStoreContract, SERVICES } from './store-contract';
 
@@ -29,6 +30,12 @@ describeOutboxContract('redis cluster', async () => {
   const store = createRedisStore(cluster.client(), { draftTtlMs: 60_000 });
   const peer = createRedisStore(cluster.client(), { draftTtlMs: 60_000 });
   return { store, peer, close: async () => { await Promise.all([store.close(), peer.close()]); } };
+});
+
+describeRequestIndexContract('redis cluster', async () => {
+  await cluster.flush();
+  const store = createRedisStore(cluster.client(), { draftTtlMs: 60_000 });
+  return { store, close: () => store.close() };
 });
 
 describe('Redis Cluster routing', () => {

@@ -22,7 +22,7 @@ let clinicianPg: PlaygroundClient;
 
 beforeAll(async () => {
   redis = await startRedis();
-  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200' }, await freePort());
+  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200', TRIAGE_TEAM_IDS: 'team-e2e' }, await freePort());
   await bot.start();
   [pg, clinicianPg] = await Promise.all([
     startPlayground({ botEndpoint: bot.endpoint, setup: { currentUser: referrer, otherUsers: [clinician] } }),

@@ -31,7 +31,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   redis = await startRedis();
-  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200' }, await freePort());
+  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200', TRIAGE_TEAM_IDS: 'team-e2e' }, await freePort());
   await bot.start();
   const theBot = { id: 'bot-ui', name: 'Consultations' };
   [pg, clinicianPg] = await Promise.all([

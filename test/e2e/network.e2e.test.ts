@@ -26,7 +26,7 @@ let store: ReturnType<typeof appOn>;
 
 beforeAll(async () => {
   redis = await startRedis();
-  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200', OUTBOX_BLOCK_MS: '100' }, await freePort());
+  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: `${clinician.aadObjectId}:clinician`, JOB_POLL_MS: '200', TRIAGE_TEAM_IDS: 'team-e2e', OUTBOX_BLOCK_MS: '100' }, await freePort());
   await bot.start();
   [pg, clinicianPg] = await Promise.all([
     startPlayground({ botEndpoint: bot.endpoint, setup: { bot: BOT, currentUser: referrer, otherUsers: [clinician, gp] } }),

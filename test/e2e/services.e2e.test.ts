@@ -30,7 +30,7 @@ beforeAll(async () => {
   redis = await startRedis();
   bot = new BotProcess({
     REDIS_URL: redis.url, LOG_LEVEL: 'info', CATALOGUE_DIR: catalogueDirWith('eras'), ROSTER: `eras/${erasClinician.aadObjectId}:clinician`,
-    JOB_POLL_MS: '200', OUTBOX_BLOCK_MS: '100',
+    JOB_POLL_MS: '200', TRIAGE_TEAM_IDS: 'team-e2e', OUTBOX_BLOCK_MS: '100',
   }, await freePort());
   await bot.start();
   [pg, clinicianPg] = await Promise.all([

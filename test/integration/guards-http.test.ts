@@ -17,7 +17,7 @@ const env = useBotOnRedis();
  */
 async function snapshot(): Promise<string> {
   const c = env.redis.client();
-  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && k !== 'cb:directory' && !k.startsWith('cb:once:')).sort();
+  const keys = (await c.keys('cb:*')).filter((k) => !k.endsWith(':audit') && !k.startsWith('cb:directory') && !k.startsWith('cb:once:')).sort();
   const read = async (k: string) => {
     const type = await c.type(k);
     if (type === 'hash') return c.hgetall(k);

@@ -21,7 +21,9 @@ beforeAll(async () => {
   redis = await startRedis();
   // Each answer is held a moment, so that a kill finds sends in flight; a send the notifier dies waiting for is not shown.
   stub = await startConnectorStub({ delayMs: 25 });
-  const env = { REDIS_URL: redis.url, ROSTER, LOG_LEVEL: 'info', DEMO_DATA: 'false', JOB_POLL_MS: '200', OUTBOX_BLOCK_MS: '100', OUTBOX_RECLAIM_IDLE_MS: '1000' };
+  // The referrer links thirty conversations in a moment, faster than anyone would: the inbound limits are off here.
+  const env = { REDIS_URL: redis.url, ROSTER, LOG_LEVEL: 'info', DEMO_DATA: 'false', JOB_POLL_MS: '200', OUTBOX_BLOCK_MS: '100', OUTBOX_RECLAIM_IDLE_MS: '1000',
+    INBOUND_USER_PER_MINUTE: '0', INBOUND_TENANT_PER_MINUTE: '0' };
   bot = new BotProcess({ ...env, NOTIFIER: 'off' }, await freePort());
   await bot.start();
   notifiers = [new BotProcess(env, 0, 'src/notifier.ts'), new BotProcess(env, 0, 'src/notifier.ts')];

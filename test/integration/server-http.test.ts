@@ -18,9 +18,9 @@ const activityOfSize = (bytes: number, serviceUrl: string) => {
 
 describe('the HTTP server', () => {
   it('answers 401 to an unauthenticated post once an app id is set', async () => {
-    const h = await startHarness({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'synthetic-secret' });
+    const h = await startHarness({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'synthetic-secret', MICROSOFT_APP_TENANT_ID: 'tenant-synthetic' });
     try {
-      const res = await h.client.post({ type: 'message', text: 'hi', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } });
+      const res = await h.client.post({ type: 'message', text: 'hi', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c', tenantId: 'tenant-synthetic' } });
       expect(res.status).toBe(401);
       expect(h.calls).toHaveLength(0);
     } finally {

@@ -41,7 +41,8 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
 export async function startHarness(env: Record<string, string>, stub: ConnectorStubOptions = {}): Promise<Harness> {
   const connector = await startConnectorStub(stub);
   const logs = new LogCapture();
-  const fullEnv = { PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', SHUTDOWN_GRACE_MS: '2000', ...env };
+  // Inbound limits are off unless a test turns them on: fuzzing and races send far faster than a person could.
+  const fullEnv = { PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', SHUTDOWN_GRACE_MS: '2000', INBOUND_USER_PER_MINUTE: '0', INBOUND_TENANT_PER_MINUTE: '0', ...env };
   const h = {
     bot: await start(fullEnv, createLogger('info', logs)),
     calls: connector.calls,

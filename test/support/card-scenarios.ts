@@ -5,6 +5,8 @@ import { availabilityView, reviewsView, rosterView } from '../../src/conversatio
 import type { FieldIssue } from '../../src/domain/errors';
 import { reviewView, stepView, type StepOptions } from '../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView } from '../../src/conversation/views/network';
+import { networkMembersView } from '../../src/conversation/views/network-members';
+import { exportLinkView } from '../../src/conversation/views/governance';
 import { outcomeView } from '../../src/conversation/views/outcome';
 import { myRequests, notice, welcome } from '../../src/conversation/views/simple';
 import type { Catalogue } from '../../src/domain/catalogue/catalogue';
@@ -46,7 +48,13 @@ const rosterCard = (_s: string, members: RosterMember[], names: (id: string) => 
 const reviewsCard = (_s: string, requests: ConsultationRequest[], o: Opts = {}) => renderCard(reviewsView(catalogue, requests, o));
 const networkCaseCard = (view: ReturnType<typeof networkView>, _name: string, _s: string, place: 'conversation' | 'follower') => renderCard(networkCaseView(view, catalogue, place));
 const deadLettersCard = (service: string, letters: DeadLetter[], n = '') => renderCard(deadLettersView(service, letters, n));
+const networkMembersCard = (r: ConsultationRequest, n = '') => renderCard(networkMembersView(r, catalogue, nameOf, n));
 const slot = { start: '2026-03-30T08:00:00.000Z', end: '2026-03-30T09:00:00.000Z' };
+const followed = buildRequest({
+  links: [{ conversationId: '19:net-group@thread.v2', kind: 'groupChat', by: 'user-sw-1', at: '2026-03-20T10:00:00.000Z' },
+    { conversationId: '19:net-channel@thread.tacv2', kind: 'channel', by: 'clin-1', at: '2026-03-21T10:00:00.000Z', teamId: '19:team@thread.tacv2' }],
+  followers: [{ userId: 'gp-1', at: '2026-03-22T10:00:00.000Z', via: '19:net-group@thread.v2' }, { userId: 'hv-1', at: '2026-03-22T11:00:00.000Z' }],
+});
 const booking = { id: 'b-1', clinicianId: 'clin-1', ...slot, meetingUrl: 'https://meet.example.org/b-1', acceptedAt: '2026-03-20T10:00:00.000Z' };
 const offer = {
   id: 'o-1', preferences: [slot.start, '2026-03-27T10:00:00.000Z'], offeredAt: '2026-03-20T10:00:00.000Z',
@@ -190,4 +198,8 @@ export const CARD_SCENARIOS: readonly (readonly [string, () => unknown])[] = [
   ['episode (closed, therapist)', () => episodeCard(closedEpisode(), { id: 'clinician-a', coordinator: false })],
   ['episode (closed, referrer)', () => episodeCard(closedEpisode(), { id: 'user-sw-1', coordinator: false })],
   ...PAGED_SCENARIOS,
+  ['case (followed, referrer)', () => caseCard(followed, { id: 'user-sw-1', coordinator: false }, nameOf)],
+  ['network members', () => networkMembersCard(followed, 'They no longer follow this case.')],
+  ['network members (none)', () => networkMembersCard(buildRequest())],
+  ['export link', () => renderCard(exportLinkView('fass', 'FASS-2026-0001', 'https://bot.example.org/export/fass/FASS-2026-0001/abc', new Date(slot.start)))],
 ];

@@ -7,6 +7,8 @@ import { caseView, timesView, triageView } from '../../src/conversation/views/bo
 import { reviewView, stepView } from '../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView } from '../../src/conversation/views/network';
 import { episodeOffer, episodeOpenView, episodeView } from '../../src/conversation/views/episode';
+import { exportLinkView } from '../../src/conversation/views/governance';
+import { networkMembersView } from '../../src/conversation/views/network-members';
 import { outcomeView } from '../../src/conversation/views/outcome';
 import { planWeeklySeries } from '../../src/domain/episode/series';
 import { logGpContact, newEpisode, recordMeasure, referToAdultMentalHealth, requestMeeting } from '../../src/domain/episode/transitions';
@@ -260,6 +262,14 @@ export const WORST_CASES: Record<string, () => WorstCase[]> = {
       }] : []),
     ];
   }),
+  'network/members': () => {
+    const links = Array.from({ length: 200 }, (_, i) => ({ conversationId: `19:${worstId(i)}@thread.tacv2`, kind: 'channel' as const, by: worstId(i), at: iso(i % 300), teamId: worstId(i) }));
+    const followers = Array.from({ length: 500 }, (_, i) => ({ userId: worstId(1000 + i), at: iso(i % 300), via: links[i % links.length]!.conversationId }));
+    return [{ label: '200 linked conversations and 500 people following, every name and id at its longest', view: networkMembersView(worstRequest(fass, 1, { links, followers }), fass, names, longestErrorText) }];
+  },
+  'governance/export-link': () => [{
+    label: 'the longest reference and link', view: exportLinkView(fass.service, `${fass.referencePrefix}-2026-${'9'.repeat(8)}`, `https://bot.example.org/export/${fass.service}/${'X'.repeat(40)}/${'t'.repeat(100)}`, NOW),
+  }],
   'episode/open': () => catalogues.filter((c) => c.episodes).map((c) => {
     const request = worstRequest(c, 1, { status: 'completed', completion: { outcome: c.completion.outcomes.find((o) => o.opensEpisode)!.id, notes: '', by: worstId(2), at: iso(0), consultationAt: iso(0) } });
     const therapists = Array.from({ length: MAX_THERAPISTS }, (_, i) => ({ value: worstId(100 + i), title: worstName(worstId(100 + i)) }));

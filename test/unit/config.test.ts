@@ -1,4 +1,4 @@
-import { loadConfig, storeKind } from '../../src/config';
+import { allowedTenants, loadConfig, storeKind } from '../../src/config';
 
 describe('REDIS_CLUSTER_NODES', () => {
   it('takes the cluster nodes as host:port, comma-separated, with IPv6 hosts in brackets', () => {
@@ -50,5 +50,30 @@ describe('the workspace tab\'s sign-in', () => {
 
   it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('lets the local token issuer run on the loopback HOST %j', (host) => {
     expect(loadConfig({ TAB_LOCAL_ISSUER: 'true', HOST: host }).TAB_LOCAL_ISSUER).toBe(true);
+  });
+});
+
+describe('local mode and tenancy', () => {
+  it('refuses local mode off loopback unless ALLOW_LOCAL_MODE_ON_NETWORK=true', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/MICROSOFT_APP_ID: is empty[\s\S]*ALLOW_LOCAL_MODE_ON_NETWORK=true/);
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_LOCAL_MODE_ON_NETWORK: 'true' }).HOST).toBe('0.0.0.0');
+    for (const host of ['127.0.0.1', '127.8.0.1', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST: host }).HOST).toBe(host);
+    expect(loadConfig({ HOST: '0.0.0.0', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TENANT_ID: 't' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('makes SingleTenant the default, which needs the tenant id once an app id is set', () => {
+    expect(loadConfig({}).MICROSOFT_APP_TYPE).toBe('SingleTenant');
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'app' })).toThrow(/MICROSOFT_APP_TENANT_ID: is required with MICROSOFT_APP_TYPE=SingleTenant/);
+  });
+
+  it('serves ALLOWED_TENANTS, else a single-tenant app\'s own tenant, else any', () => {
+    expect(allowedTenants(loadConfig({ ALLOWED_TENANTS: 'a, b,' }))).toEqual(new Set(['a', 'b']));
+    expect(allowedTenants(loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TENANT_ID: 'home' }))).toEqual(new Set(['home']));
+    expect(allowedTenants(loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TYPE: 'MultiTenant' }))).toBe('any');
+    expect(allowedTenants(loadConfig({}))).toBe('any');
+  });
+
+  it('keeps demo data off unless asked for (npm start and npm run playground ask)', () => {
+    expect(loadConfig({}).DEMO_DATA).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { overlaps } from '../../domain/booking/interval';
 import type { RosterMember } from '../../domain/booking/roster';
 import { DomainError } from '../../domain/errors';
 import type { AvailabilityStore, BusyTime } from '../../ports/availability-store';
-import type { ConversationStore } from '../../ports/conversations';
+import { PERSON_ENTRY, type ConversationStore } from '../../ports/conversations';
 import type { Job, JobQueue } from '../../ports/job-queue';
 import type { RequestEffects } from '../../ports/request-store';
 import type { RosterStore } from '../../ports/roster-store';
@@ -56,6 +56,14 @@ export class InMemoryAvailability implements AvailabilityStore {
   }
   async busy(service: string, clinicianId: string, from: Date) {
     return copy((this.calendars.get(key(service, clinicianId)) ?? []).filter((b) => b.end > from.getTime()));
+  }
+
+  async forgetBusy(service: string, clinicianId: string, endedBefore: Date) {
+    const k = key(service, clinicianId);
+    const list = this.calendars.get(k) ?? [];
+    const kept = list.filter((b) => b.end >= endedBefore.getTime());
+    this.calendars.set(k, kept);
+    return list.length - kept.length;
   }
 
   /** The calendar once `fx.release` has given its time back (nothing is stored). */
@@ -116,11 +124,28 @@ export class InMemoryJobs implements JobQueue {
 
 export class InMemoryConversations implements ConversationStore {
   private readonly values = new Map<string, string>();
+  /** When each person's entry was last written. */
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly now: () => number = Date.now) {}
   async get(k: string) {
     return this.values.get(k) ?? null;
   }
   async set(k: string, value: string) {
     this.values.set(k, value);
+    if (PERSON_ENTRY.test(k)) this.seen.set(k, this.now());
+  }
+  async forget(prefix: string) {
+    const gone = [...this.values.keys()].filter((k) => k.startsWith(prefix));
+    for (const k of gone) this.values.delete(k);
+    return gone.length;
+  }
+  async forgetUnseen(before: Date, limit: number) {
+    const gone = [...this.seen.entries()].filter(([, at]) => at < before.getTime()).slice(0, limit).map(([k]) => k);
+    for (const k of gone) {
+      this.values.delete(k);
+      this.seen.delete(k);
+    }
+    return gone.length;
   }
   async entries(prefix: string, limit: number): Promise<[string, string][]> {
     return [...this.values].filter(([k]) => k.startsWith(prefix)).slice(0, limit);

@@ -83,4 +83,11 @@ export class InMemoryOutbox implements Outbox {
   async backlog(service: string): Promise<number> {
     return this.list(service).length;
   }
+
+  async dropDead(service: string, which: { before: Date } | { reference: string }): Promise<number> {
+    const list = this.dead.get(service) ?? [];
+    const kept = list.filter((d) => ('reference' in which ? d.notification.reference !== which.reference : Date.parse(d.at) >= which.before.getTime()));
+    this.dead.set(service, kept);
+    return list.length - kept.length;
+  }
 }

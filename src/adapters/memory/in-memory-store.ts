@@ -1,11 +1,12 @@
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
-import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import type { ConsultationRequest, RequestStatus } from '../../domain/request/consultation-request';
 import type { AuditLog } from '../../ports/audit-log';
 import type { DraftStore } from '../../ports/draft-store';
 import { ReferenceTakenError, type RequestEffects, type RequestStore, type Sequence } from '../../ports/request-store';
 import { InMemoryOutbox } from './in-memory-outbox';
+import { linkKeys } from '../../domain/network/links';
 import type { Notification } from '../../domain/network/notification';
 import { InMemoryAvailability, InMemoryConversations, InMemoryJobs, InMemoryRoster } from './in-memory-booking';
 import type { Store } from '../../ports/store';
@@ -27,6 +28,17 @@ class InMemoryAuditLog implements AuditLog {
 
   async recent(service: string, count: number): Promise<AuditEntry[]> {
     return copy((this.entries.get(service) ?? []).slice(-count).reverse());
+  }
+
+  async about(service: string, subject: string): Promise<AuditEntry[]> {
+    return copy((this.entries.get(service) ?? []).filter((e) => e.subject === subject));
+  }
+
+  async trim(service: string, before: Date): Promise<number> {
+    const list = this.entries.get(service) ?? [];
+    const kept = list.filter((e) => Date.parse(e.at) >= before.getTime());
+    this.entries.set(service, kept);
+    return list.length - kept.length;
   }
 }
 
@@ -51,6 +63,14 @@ class InMemoryDraftStore implements DraftStore {
     this.audit.appendNow(draft.service, audit);
   }
 
+  /** Forgets a draft (its request was erased or purged); its owner's pointer goes with it if it was theirs. */
+  removeNow(service: string, id: string): void {
+    const draft = this.drafts.get(key(service, id));
+    if (!draft) return;
+    this.drafts.delete(key(service, id));
+    if (this.active.get(key(service, draft.ownerId)) === id) this.active.delete(key(service, draft.ownerId));
+  }
+
   /** The synchronous core of save, shared with request creation so that both are one atomic step. */
   saveNow(draft: Draft): void {
     const stored = this.drafts.get(key(draft.service, draft.id));
@@ -64,6 +84,8 @@ class InMemoryDraftStore implements DraftStore {
 
 class InMemoryRequestStore implements RequestStore {
   private readonly requests = new Map<string, ConsultationRequest>();
+  /** When each request entered its present status: the index the Redis store keeps per status. */
+  private readonly entered = new Map<string, number>();
   private readonly sequences = new Map<string, number>();
   private readonly reserved = new Map<string, Sequence>();
 
@@ -95,6 +117,7 @@ class InMemoryRequestStore implements RequestStore {
     this.drafts.saveNow(submittedDraft);
     for (const n of notify) this.outbox.appendNow(n);
     this.requests.set(key(request.service, request.reference), copy(request));
+    this.entered.set(key(request.service, request.reference), Date.parse(request.submittedAt));
     this.audit.appendNow(request.service, audit);
     return { created: true, request: copy(request) };
   }
@@ -125,6 +148,40 @@ class InMemoryRequestStore implements RequestStore {
       .map(copy);
   }
 
+  async listByStatus(service: string, status: RequestStatus, options: { limit: number; enteredBefore?: Date }): Promise<ConsultationRequest[]> {
+    const before = options.enteredBefore?.getTime() ?? Infinity;
+    return [...this.requests.values()]
+      .filter((r) => r.service === service && r.status === status)
+      .map((r) => ({ r, at: this.entered.get(key(service, r.reference)) ?? 0 }))
+      .filter(({ at }) => at < before)
+      .sort((a, b) => a.at - b.at || a.r.reference.localeCompare(b.r.reference))
+      .slice(0, options.limit)
+      .map(({ r }) => copy(r));
+  }
+
+  async countByStatus(service: string, status: RequestStatus): Promise<number> {
+    return [...this.requests.values()].filter((r) => r.service === service && r.status === status).length;
+  }
+
+  async linkedTo(service: string, conversationId: string): Promise<string[]> {
+    return [...this.requests.values()].filter((r) => r.service === service && (r.links ?? []).some((l) => linkKeys(l).includes(conversationId)))
+      .map((r) => r.reference).sort();
+  }
+
+  async remove(request: ConsultationRequest, audit: AuditEntry, effects: Pick<RequestEffects, 'unschedule' | 'release'> = {}): Promise<boolean> {
+    const { service, reference } = request;
+    const stored = this.requests.get(key(service, reference));
+    if (!stored) return false;
+    this.availability.applyClaims(service, reference, { ...(effects.release ? { release: effects.release } : {}) });
+    for (const id of effects.unschedule ?? []) this.jobs.unscheduleNow(service, id);
+    this.requests.delete(key(service, reference));
+    this.entered.delete(key(service, reference));
+    this.drafts.removeNow(service, stored.draftId);
+    this.reserved.delete(key(service, stored.draftId));
+    this.audit.appendNow(service, audit);
+    return true;
+  }
+
   async update(request: ConsultationRequest, audit: AuditEntry, effects: RequestEffects = {}): Promise<void> {
     const { service, reference } = request;
     const stored = this.requests.get(key(service, reference));
@@ -135,6 +192,7 @@ class InMemoryRequestStore implements RequestStore {
     for (const job of effects.schedule ?? []) this.jobs.scheduleNow(job);
     for (const id of effects.unschedule ?? []) this.jobs.unscheduleNow(service, id);
     for (const n of effects.notify ?? []) this.outbox.appendNow(n);
+    if (stored.status !== request.status) this.entered.set(key(service, reference), Date.parse(request.updatedAt));
     this.requests.set(key(service, reference), copy(request));
     this.audit.appendNow(service, audit);
   }

@@ -11,6 +11,10 @@ export const keys = {
   reservedSequence: (service: string, draftId: string) => `cb:{${service}}:draft-seq:${draftId}`,
   audit: (service: string) => `cb:{${service}}:audit`,
   requests: (service: string) => `cb:{${service}}:reqs`,
+  /** The requests in one status, scored by when they entered it (coordinators' queues, retention). */
+  statusIndex: (service: string, status: string) => `cb:{${service}}:status:${status}`,
+  /** Which requests are linked to which conversations: members `<conversationId>|<reference>`, all scored 0 (read by range). */
+  links: (service: string) => `cb:{${service}}:links`,
   roster: (service: string) => `cb:{${service}}:roster`,
   availability: (service: string, clinicianId: string) => `cb:{${service}}:avail:${clinicianId}`,
   availabilityIndex: (service: string) => `cb:{${service}}:avail-index`,
@@ -19,6 +23,8 @@ export const keys = {
   jobDocs: (service: string) => `cb:{${service}}:job-docs`,
   /** Where people and conversations are reached, whatever the service (one key: it is never in a script with a service's keys). */
   directory: 'cb:directory',
+  /** When each person's directory entry was last written (ms), for retention. */
+  directorySeen: 'cb:directory-seen',
   outbox: (service: string) => `cb:{${service}}:outbox`,
   deadLetters: (service: string) => `cb:{${service}}:outbox-dead`,
   once: (marker: string) => `cb:once:${marker}`,

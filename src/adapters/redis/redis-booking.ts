@@ -6,6 +6,7 @@ import type { RosterMember } from '../../domain/booking/roster';
 import { DomainError } from '../../domain/errors';
 import type { Store } from '../../ports/store';
 import type { Job } from '../../ports/job-queue';
+import { PERSON_ENTRY } from '../../ports/conversations';
 import { toFields } from './audit-fields';
 import { keys } from './keys';
 
@@ -54,6 +55,11 @@ export function createRedisBookingStores(redis: RedisClient, run: Run, write: Wr
       const members = await redis.zrangebyscore(keys.busy(service, clinicianId), from.getTime() - DAY_MS, '+inf');
       return members.map(parseBusyMember).filter((b) => b.end > from.getTime());
     },
+    async forgetBusy(service, clinicianId, endedBefore) {
+      const members = await redis.zrangebyscore(keys.busy(service, clinicianId), '-inf', endedBefore.getTime());
+      const ended = members.filter((m) => parseBusyMember(m).end < endedBefore.getTime());
+      return ended.length > 0 ? redis.zrem(keys.busy(service, clinicianId), ...ended) : 0;
+    },
   };
 
   const jobs: Store['jobs'] = {
@@ -76,10 +82,31 @@ export function createRedisBookingStores(redis: RedisClient, run: Run, write: Wr
     pending: (service) => redis.zcard(keys.jobs(service)),
   };
 
+  // The directory and its seen-times are two keys in two slots: written one after the other, not atomically. A seen-time
+  // without its entry, or an entry without one (from before), is harmless: retention removes the one and never sees the other.
+  const forgetFields = async (fields: string[]) => {
+    if (fields.length === 0) return 0;
+    await redis.zrem(keys.directorySeen, ...fields);
+    return redis.hdel(keys.directory, ...fields);
+  };
   const conversations: Store['conversations'] = {
     get: (key) => redis.hget(keys.directory, key),
     async set(key, value) {
       await redis.hset(keys.directory, key, value);
+      if (PERSON_ENTRY.test(key)) await redis.zadd(keys.directorySeen, Date.now(), key);
+    },
+    async forget(prefix) {
+      const found: string[] = [];
+      for (let cursor = '0'; ;) {
+        const [next, flat] = await redis.hscan(keys.directory, cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 500);
+        for (let i = 0; i < flat.length; i += 2) found.push(flat[i]!);
+        if (next === '0') break;
+        cursor = next;
+      }
+      return forgetFields(found);
+    },
+    async forgetUnseen(before, limit) {
+      return forgetFields(await redis.zrangebyscore(keys.directorySeen, '-inf', `(${before.getTime()}`, 'LIMIT', 0, limit));
     },
     async entries(prefix, limit) {
       // HSCAN walks the hash in steps, so a county's directory (thousands of entries) never blocks Redis for long.

@@ -95,6 +95,12 @@ export function createRedisOutbox(redis: RedisClient, run: Run, writes: Writes):
     async backlog(service) {
       return redis.xlen(keys.outbox(service));
     },
+    async dropDead(service, which) {
+      if ('before' in which) return redis.xtrim(keys.deadLetters(service), 'MINID', `${which.before.getTime()}-0`);
+      const rows = (await redis.xrange(keys.deadLetters(service), '-', '+')) as StreamEntry[];
+      const ids = rows.filter(([, fields]) => (JSON.parse(field(fields, 'n')) as Notification).reference === which.reference).map(([id]) => id);
+      return ids.length > 0 ? redis.xdel(keys.deadLetters(service), ...ids) : 0;
+    },
     async close() {
       reader?.disconnect();
     },

@@ -3,19 +3,20 @@ import type { RedisClient } from './client';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
-import type { ConsultationRequest } from '../../domain/request/consultation-request';
+import { REQUEST_STATUSES, type ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Store } from '../../ports/store';
 import { fromFields, toFields } from './audit-fields';
 import { answers } from './health';
 import { keys } from './keys';
 import { busyMember } from '../../domain/booking/booking';
+import { linkKeys } from '../../domain/network/links';
 import { ReferenceTakenError, type RequestEffects } from '../../ports/request-store';
 import type { Notification } from '../../domain/network/notification';
 import { createRedisBookingStores } from './redis-booking';
 import { createRedisOutbox } from './redis-outbox';
 import { replicaAck, type ReplicaAckOptions } from './replica-ack';
 import {
-  CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, READ_FENCED, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST,
+  CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, READ_FENCED, REMOVE_REQUEST, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST,
 } from './scripts';
 
 export interface RedisStoreOptions {
@@ -30,8 +31,10 @@ export interface RedisStoreOptions {
 type ScriptCall = (...args: (string | number)[]) => Promise<string>;
 type ScriptName = keyof typeof SCRIPTS;
 
+const STATUS_COUNT = REQUEST_STATUSES.length;
 const SCRIPTS = {
-  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [8, CREATE_REQUEST], updateRequest: [7, UPDATE_REQUEST],
+  saveDraft: [3, SAVE_DRAFT], reserveSequence: [2, RESERVE_SEQUENCE], createRequest: [9, CREATE_REQUEST], updateRequest: [8 + STATUS_COUNT, UPDATE_REQUEST],
+  removeRequest: [11 + STATUS_COUNT, REMOVE_REQUEST],
   saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE], deadLetter: [2, DEAD_LETTER], retryDead: [2, RETRY_DEAD],
   readFenced: [2, READ_FENCED],
 } as const;
@@ -49,6 +52,15 @@ function outcome(result: string, allowed: readonly string[]): string {
   if (!allowed.includes(result)) throw new Error(`unexpected script reply ${result}`);
   return result;
 }
+
+/** Every status index of a service, in REQUEST_STATUSES order (the scripts keep a request in exactly one). */
+const statusKeys = (service: string) => REQUEST_STATUSES.map((status) => keys.statusIndex(service, status));
+
+/** The index entry a request's save makes: where it is, since when (kept while the status stays), and where it is linked. */
+const indexOf = (request: ConsultationRequest) => ({
+  ref: request.reference, status: REQUEST_STATUSES.indexOf(request.status) + 1, statuses: STATUS_COUNT, at: Date.parse(request.updatedAt),
+  links: (request.links ?? []).flatMap(linkKeys),
+});
 
 /**
  * The system of record: drafts, requests and the audit stream in Redis, each change one Lua script.
@@ -109,7 +121,8 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
       const { service, reference } = request;
       const result = outcome(await write('createRequest',
         keys.request(service, reference), keys.draft(service, draft.id), keys.activeDraft(service, draft.ownerId),
-        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service), keys.reservedSequence(service, draft.id),
+        keys.ownerRequests(service, request.ownerId), keys.audit(service), keys.requests(service), keys.outbox(service), keys.statusIndex(service, request.status),
+        keys.reservedSequence(service, draft.id),
         JSON.stringify(request), JSON.stringify(draft), draft.version, ttl, draft.id, Date.parse(request.submittedAt), reference,
         JSON.stringify(notify.map((n) => JSON.stringify(n))),
         ...toFields(audit),
@@ -134,6 +147,30 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
       const docs = await Promise.all(refs.map((ref) => requests.get(service, ref)));
       return docs.filter((d): d is ConsultationRequest => d !== null);
     },
+    async listByStatus(service, status, { limit, enteredBefore }) {
+      const max = enteredBefore ? `(${enteredBefore.getTime()}` : '+inf';
+      const refs = await redis.zrangebyscore(keys.statusIndex(service, status), '-inf', max, 'LIMIT', 0, limit);
+      const docs = await Promise.all(refs.map((ref) => requests.get(service, ref)));
+      return docs.filter((d): d is ConsultationRequest => d !== null);
+    },
+    countByStatus: (service, status) => redis.zcard(keys.statusIndex(service, status)),
+    async linkedTo(service, conversationId) {
+      const members = await redis.zrangebylex(keys.links(service), `[${conversationId}|`, `[${conversationId}|\xff`);
+      return members.map((m) => m.slice(conversationId.length + 1));
+    },
+    async remove(request, audit, effects = {}) {
+      const { service, reference } = request;
+      const fx = { release: effects.release?.times.map((t) => busyMember(t, reference)), unschedule: effects.unschedule };
+      const result = await script('removeRequest')(
+        keys.request(service, reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service), keys.busy(service, effects.release?.clinicianId ?? '-'),
+        keys.ownerRequests(service, request.ownerId), keys.requests(service), keys.draft(service, request.draftId), keys.reservedSequence(service, request.draftId),
+        keys.activeDraft(service, request.ownerId), keys.links(service), ...statusKeys(service),
+        reference, request.draftId, JSON.stringify(fx), ...toFields(audit),
+      );
+      if (result === 'missing') return false;
+      outcome(result, ['ok']);
+      return true;
+    },
     async update(request, audit, effects: RequestEffects = {}) {
       const { service } = request;
       const fx = {
@@ -145,10 +182,12 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
         schedule: effects.schedule?.map((job) => ({ id: job.id, due: Date.parse(job.due), doc: JSON.stringify(job) })),
         unschedule: effects.unschedule,
         notify: effects.notify?.map((n) => JSON.stringify(n)),
+        index: indexOf(request),
       };
       outcome(await write('updateRequest',
         keys.request(service, request.reference), keys.audit(service), keys.jobs(service), keys.jobDocs(service),
         keys.busy(service, effects.claim?.clinicianId ?? '-'), keys.busy(service, effects.release?.clinicianId ?? '-'), keys.outbox(service),
+        keys.links(service), ...statusKeys(service),
         JSON.stringify(request), request.version, JSON.stringify(fx), ...toFields(audit),
       ), ['ok']);
     },
@@ -161,6 +200,23 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
     async recent(service, count) {
       const rows = await redis.xrevrange(keys.audit(service), '+', '-', 'COUNT', count);
       return rows.map(([, fields]) => fromFields(fields));
+    },
+    async about(service, subject) {
+      // A page at a time: the trail is years long, an export is rare.
+      const found: AuditEntry[] = [];
+      for (let from = '-'; ;) {
+        const rows = await redis.xrange(keys.audit(service), from, '+', 'COUNT', 2000);
+        for (const [, fields] of rows) {
+          const entry = fromFields(fields);
+          if (entry.subject === subject) found.push(entry);
+        }
+        if (rows.length < 2000) return found;
+        from = `(${rows.at(-1)![0]}`;
+      }
+    },
+    async trim(service, before) {
+      // Stream ids are milliseconds: everything before the cut-off goes, whatever it is.
+      return redis.xtrim(keys.audit(service), 'MINID', `${before.getTime()}-0`);
     },
   };
 

@@ -17,6 +17,19 @@ end
 local function publish(outbox, docs)
   for _, doc in ipairs(docs or {}) do redis.call('XADD', outbox, '*', 'n', doc) end
 end
+local function reindex(status_first, ix, links_key, old)
+  for i = 0, ix.statuses - 1 do
+    if i + 1 ~= ix.status then redis.call('ZREM', KEYS[status_first + i], ix.ref) end
+  end
+  redis.call('ZADD', KEYS[status_first + ix.status - 1], 'NX', ix.at, ix.ref)
+  if old and type(old.links) == 'table' then
+    for _, l in ipairs(old.links) do
+      redis.call('ZREM', links_key, l.conversationId .. '|' .. ix.ref)
+      if l.teamId then redis.call('ZREM', links_key, 'team:' .. l.teamId .. '|' .. ix.ref) end
+    end
+  end
+  for _, c in ipairs(ix.links or {}) do redis.call('ZADD', links_key, 0, c .. '|' .. ix.ref) end
+end
 local function save_draft(draft_key, active_key, doc, version, ttl, status, id)
   redis.call('HSET', draft_key, 'doc', doc, 'v', version)
   redis.call('PEXPIRE', draft_key, ttl)
@@ -45,7 +58,8 @@ redis.call('SET', KEYS[1], reserved, 'PX', ARGV[2])
 return reserved`;
 
 /**
- * KEYS: request, draft, active pointer, owner index, audit, service index, outbox, the draft's reserved number.
+ * KEYS: request, draft, active pointer, owner index, audit, service index, outbox, the index of the request's status,
+ * the draft's reserved number.
  * ARGV: request doc, draft doc, draft version, ttl ms, draft id, submitted-at ms, reference, notifications JSON, audit pairs...
  * Returns 'exists' (this draft's request; nothing changed), 'taken' (another draft's: the draft's number is
  * dropped so that a retry takes a new one), 'conflict' or 'created'.
@@ -54,7 +68,7 @@ export const CREATE_REQUEST = `${VERSION_MATCHES}
 local existing = redis.call('HGET', KEYS[1], 'doc')
 if existing then
   if cjson.decode(existing).draftId == ARGV[5] then return 'exists' end
-  redis.call('DEL', KEYS[8])
+  redis.call('DEL', KEYS[9])
   return 'taken'
 end
 if not version_matches(KEYS[2], ARGV[3]) then return 'conflict' end
@@ -62,14 +76,17 @@ redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', '1')
 save_draft(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[4], 'submitted', ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7])
 redis.call('ZADD', KEYS[6], ARGV[6], ARGV[7])
+redis.call('ZADD', KEYS[8], ARGV[6], ARGV[7])
 publish(KEYS[7], cjson.decode(ARGV[8]))
 audit(KEYS[5], 9)
 return 'created'`;
 
 /**
- * KEYS: request, audit, job schedule, job documents, the claiming clinician's busy calendar, the releasing one's, outbox.
+ * KEYS: request, audit, job schedule, job documents, the claiming clinician's busy calendar, the releasing one's, outbox,
+ * the links index, then the index of every status (in REQUEST_STATUSES order).
  * ARGV: doc, version, effects JSON, audit pairs...
- * Effects: {claim: {gap, times: [{start, end, member}]}, release: [member], schedule: [{id, due, doc}], unschedule: [id], notify: [doc]}.
+ * Effects: {claim: {gap, times: [{start, end, member}]}, release: [member], schedule: [{id, due, doc}], unschedule: [id], notify: [doc],
+ * index: {ref, status (1-based position), statuses (how many), at (ms, kept if the status did not change), links: [conversation ids]}}.
  * A claim any of whose times overlaps (widened by gap) a booking already in the calendar, or another of its own
  * times, answers 'busy' and changes nothing: this is the one place double bookings are prevented, whatever the
  * number of bots. The time being released (a session moving) does not count against the claim. Everything is
@@ -112,7 +129,37 @@ for _, id in ipairs(fx.unschedule or {}) do
   redis.call('HDEL', KEYS[4], id)
 end
 publish(KEYS[7], fx.notify)
+reindex(9, fx.index, KEYS[8], cjson.decode(redis.call('HGET', KEYS[1], 'doc')))
 redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'v', ARGV[2])
+audit(KEYS[2], 4)
+return 'ok'`;
+
+/**
+ * KEYS: request, audit, job schedule, job documents, the releasing clinician's busy calendar, owner index, service index,
+ * draft, reserved number, active draft pointer, links index, then the index of every status.
+ * ARGV: reference, draft id, effects JSON ({release: [member], unschedule: [id]}), audit pairs...
+ * Deletes the request and everything kept under its name; returns 'missing' when there was none.
+ */
+export const REMOVE_REQUEST = `${VERSION_MATCHES}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+local old = cjson.decode(redis.call('HGET', KEYS[1], 'doc'))
+local fx = cjson.decode(ARGV[3])
+redis.call('DEL', KEYS[1], KEYS[8], KEYS[9])
+redis.call('ZREM', KEYS[6], ARGV[1])
+redis.call('ZREM', KEYS[7], ARGV[1])
+if redis.call('GET', KEYS[10]) == ARGV[2] then redis.call('DEL', KEYS[10]) end
+if type(old.links) == 'table' then
+  for _, l in ipairs(old.links) do
+    redis.call('ZREM', KEYS[11], l.conversationId .. '|' .. ARGV[1])
+    if l.teamId then redis.call('ZREM', KEYS[11], 'team:' .. l.teamId .. '|' .. ARGV[1]) end
+  end
+end
+for i = 12, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+for _, id in ipairs(fx.unschedule or {}) do
+  redis.call('ZREM', KEYS[3], id)
+  redis.call('HDEL', KEYS[4], id)
+end
+for _, member in ipairs(fx.release or {}) do redis.call('ZREM', KEYS[5], member) end
 audit(KEYS[2], 4)
 return 'ok'`;
 

@@ -27,6 +27,7 @@ import { authenticated, parse, query, type Handler } from './http';
 import { londonBlocks } from './london-blocks';
 import { caseDetail, consultationSummary, rosterEntry, sessionSummary, triageItem } from './present';
 import { reportCsv, reportJson } from './report-format';
+import type { ReadBody } from '../../http/read-json-body';
 import type { Verified } from './sso';
 
 export interface TabApiOptions {
@@ -34,6 +35,8 @@ export interface TabApiOptions {
   people: PeopleDirectory;
   verify: (authorization: string | undefined) => Promise<Verified>;
   log: Logger;
+  /** Reads a request's body within the edge's bounds (after the token check). */
+  readBody: ReadBody;
 }
 
 const Reference = z.string().regex(/^[A-Z]{2,8}-\d{4}-\d{4,8}$/, 'must be a reference such as FASS-2026-0001');
@@ -46,7 +49,7 @@ export function registerTabApi(server: Server, options: TabApiOptions): void {
   const Service = z.string().max(40).refine((s) => app.catalogues.has(s), 'must be a service in force');
   const ServiceQuery = z.object({ service: Service });
   const CaseParams = z.object({ service: Service, reference: Reference });
-  const route = (handler: Handler) => authenticated(options.verify, options.log, handler);
+  const route = (handler: Handler) => authenticated(options.verify, options.log, handler, options.readBody);
   const json = (body: unknown, status = 200) => ({ json: body, status });
   const isCoordinator = async (service: string, actor: Actor) => hasRole(await app.store.roster.get(service, actor.id), 'coordinator');
   const isClinician = async (service: string, actor: Actor) => hasRole(await app.store.roster.get(service, actor.id), 'clinician');

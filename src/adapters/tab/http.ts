@@ -5,6 +5,7 @@ import { DomainError, fieldIssues, isDomainError, type ErrorCode } from '../../d
 import { errorRows } from '../../conversation/views/common';
 import { ERROR_TEXT } from '../../conversation/wording/error-text';
 import type { Logger } from '../../logger';
+import type { ReadBody } from '../../http/read-json-body';
 import type { Verified } from './sso';
 
 /** What an API handler answers: JSON, or a file to download. */
@@ -30,6 +31,10 @@ function sendError(res: Response, e: DomainError): void {
   send(res, STATUS[e.code] ?? 409, { error: e.code, title: words.title, message: words.text.replaceAll('**', ''), issues: errorRows(e.issues) });
 }
 
+/** Whether a request carries a body to read (a POST or PUT with content; a DELETE usually has none). */
+export const hasBody = (req: Request): boolean =>
+  !['GET', 'HEAD'].includes(req.method ?? 'GET') && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+
 /** The query string's values (restify runs no query parser here: the server is the HTTP edge's to configure). */
 export const query = (req: Request): Record<string, string> => Object.fromEntries(new URL(req.url ?? '/', 'http://tab.invalid').searchParams);
 
@@ -44,13 +49,23 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
  * Wraps an API handler: the bearer token is checked first (401 without a valid one, nothing else read), then the
  * handler runs as the token's person; coded refusals become their status and words, anything else a bare 500.
  */
-export function authenticated(verify: (authorization: string | undefined) => Promise<Verified>, log: Logger, handler: Handler) {
+export function authenticated(verify: (authorization: string | undefined) => Promise<Verified>, log: Logger, handler: Handler, readBody: ReadBody) {
   return async (req: Request, res: Response): Promise<void> => {
     const verified = await verify(req.headers.authorization);
     if (!verified.ok) {
       log.info({ evt: 'tab_unauthorized', problem: verified.problem }, 'tab token refused');
       send(res, 401, { error: 'unauthorized', message: 'Sign-in is needed: open the workspace in Teams.' }, { 'www-authenticate': 'Bearer' });
       return;
+    }
+    // The body is read only now, for a signed-in person, with the same bounds as the bot's own (JSON only).
+    if (hasBody(req)) {
+      const read = await readBody(req);
+      if (!read.ok) {
+        res.header('connection', 'close');
+        send(res, read.status, { error: read.error, message: 'That could not be read: send JSON, at most 256 KB.' });
+        return;
+      }
+      (req as Request & { body: unknown }).body = read.body;
     }
     try {
       const reply = await handler({ id: verified.user.oid }, req);

@@ -1,6 +1,8 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Request, Response, Server } from 'restify';
-import { isLoopbackHost } from '../../config';
+import { isLoopback } from '../../config';
+import type { ReadBody } from '../../http/read-json-body';
+import { hasBody } from './http';
 import { TAB_SCOPE, type SsoSettings } from './sso';
 import { sendBuilt, WEB_DIST } from './static-files';
 
@@ -18,7 +20,7 @@ const PLAYGROUND_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 
 export interface LocalIssuer {
   /** The SSO settings that trust this issuer (and only it), once the server's address is known. */
   settings(): SsoSettings;
-  register(server: Server): void;
+  register(server: Server, readBody: ReadBody): void;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface LocalIssuer {
 function fromThisMachine(req: Request): boolean {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const proxied = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
-  return !proxied && isLoopbackHost(host) && isLoopbackHost((req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+  return !proxied && isLoopback(host) && isLoopback((req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
 }
 
 /**
@@ -53,7 +55,7 @@ export async function createLocalIssuer(baseUrl: () => string, dir = WEB_DIST): 
   };
   return {
     settings: () => ({ audience: [PLAYGROUND_AUDIENCE], issuer: issuer(), jwksUrl: `${issuer()}/keys`, allowedTenants: [PLAYGROUND_TENANT] }),
-    register(server) {
+    register(server, readBody) {
       server.get('/playground/issuer/.well-known/openid-configuration', async (req: Request, res: Response) => {
         if (!refuseRemote(req, res)) sendJson(res, 200, { issuer: issuer(), jwks_uri: `${issuer()}/keys`, token_endpoint: `${issuer()}/token`, id_token_signing_alg_values_supported: ['RS256'] });
       });
@@ -62,7 +64,8 @@ export async function createLocalIssuer(baseUrl: () => string, dir = WEB_DIST): 
       });
       server.post('/playground/issuer/token', async (req: Request, res: Response) => {
         if (refuseRemote(req, res)) return;
-        const user = String((req.body as { user?: unknown } | undefined)?.user ?? '');
+        const read = hasBody(req) ? await readBody(req) : { ok: true as const, body: undefined };
+        const user = read.ok ? String((read.body as { user?: unknown } | undefined)?.user ?? '') : '';
         const name = PLAYGROUND_PEOPLE[user];
         if (!name) {
           sendJson(res, 400, { error: 'unknown_user', users: Object.keys(PLAYGROUND_PEOPLE) });

@@ -8,6 +8,8 @@ import type { MessageEndpoint } from '../../http/server';
 import type { Logger } from '../../logger';
 import type { ConsultationBot } from './consultation-bot';
 import { failureCode } from '../../ports/store';
+import type { InboundGate } from './inbound-gate';
+import { refusal, type InboundPolicy } from './inbound-policy';
 
 export interface BotCredentials {
   appId: string;
@@ -38,7 +40,8 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
   const auth = new TokenAuthentication({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
+    // Without an app id nothing is authenticated, so the app type means nothing (and botbuilder would ask a single-tenant app for its tenant).
+    MicrosoftAppType: credentials.appId ? credentials.appType : 'MultiTenant',
     MicrosoftAppTenantId: credentials.tenantId,
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
@@ -52,10 +55,38 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
   return adapter;
 }
 
-export function createBotEndpoint(credentials: BotCredentials, bot: ConsultationBot, log: Logger): MessageEndpoint & { adapter: CloudAdapter } {
+/**
+ * The endpoint Teams posts to: an activity from another channel or tenant is refused (403) before the adapter
+ * runs, so nothing of it is stored; the adapter then checks the token (401); a turn over its inbound limit is
+ * answered by the gate without reaching the bot.
+ */
+export function createBotEndpoint(
+  credentials: BotCredentials, bot: ConsultationBot, log: Logger, inbound: { policy: InboundPolicy; gate: InboundGate },
+): MessageEndpoint & { adapter: CloudAdapter } {
   const adapter = createAdapter(credentials, log);
   return {
     adapter,
-    process: (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)),
+    async process(req: Request, res: Response) {
+      const body = (req as Request & { body?: unknown }).body as { type?: unknown } | undefined;
+      if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+        res.send(400, { error: 'not_an_activity' });
+        return;
+      }
+      const refused = refusal(body, inbound.policy);
+      if (refused) {
+        log.warn({ evt: 'inbound_refused', code: refused }, 'activity refused');
+        res.send(403, { error: refused });
+        return;
+      }
+      const early = await inbound.gate.early(body);
+      if (early) {
+        if (early.body) res.send(early.status, early.body);
+        else res.send(early.status);
+        return;
+      }
+      await adapter.process(req, res, async (context) => {
+        if (await inbound.gate.admit(context)) await bot.run(context);
+      });
+    },
   };
 }

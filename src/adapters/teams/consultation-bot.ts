@@ -1,5 +1,7 @@
 import { ActivityTypes, TeamsActivityHandler, type Attachment, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { triageOnInstall, type TriageTeams } from '../../app/booking/triage-channel';
 import type { Actor } from '../../app/context';
+import { conversationGone, memberLeft } from '../../app/network/manage-network';
 import { hasRole } from '../../domain/booking/roster';
 import type { Logger } from '../../logger';
 import { typedCommand } from '../../conversation/commands';
@@ -22,6 +24,8 @@ export interface BotOptions {
   cards: TeamsCards;
   /** Runs due jobs now, after an action queued messages. */
   kick: () => void;
+  /** Teams configured to become a service's triage channel on install, whoever installs the bot there. */
+  triageTeams: TriageTeams;
 }
 
 /**
@@ -39,6 +43,10 @@ export class ConsultationBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
       if (botAdded) await this.welcome(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      await this.membersLeft(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -76,6 +84,32 @@ export class ConsultationBot extends TeamsActivityHandler {
 
   private isTeamChannel = (context: TurnContext) => context.activity.conversation.conversationType === 'channel';
 
+  private teamIdOf(context: TurnContext): string | undefined {
+    const id = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    return typeof id === 'string' && id.length <= 300 ? id : undefined;
+  }
+
+  /**
+   * People removed from a channel's team or a group chat: follows of cases linked there that came from it end
+   * (the app layer decides which). The bot itself removed: the cases linked there are unlinked.
+   */
+  private async membersLeft(context: TurnContext): Promise<void> {
+    if (!this.place(context).shared) return;
+    const conversationId = TeamsDirectory.conversationIdOf(context.activity);
+    const teamId = this.teamIdOf(context);
+    for (const member of context.activity.membersRemoved ?? []) {
+      if (member.id === context.activity.recipient.id) {
+        const unlinked = await conversationGone(this.app, conversationId);
+        this.o.log.info({ evt: 'bot_removed', unlinked }, 'removed from a conversation');
+        continue;
+      }
+      const userId = String(member.aadObjectId || member.id || '').slice(0, 200);
+      if (!userId) continue;
+      const ended = await memberLeft(this.app, { conversationId, userId, ...(teamId ? { teamId } : {}) });
+      this.o.log.info({ evt: 'member_left', follows_ended: ended }, 'member left a conversation');
+    }
+  }
+
   /** A team channel becomes the triage channel of these services, where their requests wait for a clinician. */
   private async adoptTriageChannel(context: TurnContext, services: readonly string[]): Promise<void> {
     for (const service of services) await this.o.directory.rememberTriage(service, context.activity);
@@ -89,10 +123,15 @@ export class ConsultationBot extends TeamsActivityHandler {
     if (this.place(context).shared) {
       if (!(await this.app.store.claimOnce(`shared-install:${context.activity.conversation.id}`, WELCOME_DEDUPE_MS))) return;
       await this.o.directory.rememberConversation(context.activity);
-      // The first team the bot joins becomes the clinicians' triage channel of every service without one; a later one is a network's conversation.
-      const services = this.isTeamChannel(context)
+      // A team channel becomes the triage channel of a service without one only when a coordinator of it installs the bot, or the
+      // deployment named this team; anywhere else it is a network's conversation.
+      const unset = this.isTeamChannel(context)
         ? (await Promise.all([...this.app.catalogues.keys()].map(async (s) => ((await this.o.directory.triage(s)) ? [] : [s])))).flat()
         : [];
+      const teamId = this.teamIdOf(context);
+      const services = unset.length === 0 ? [] : await triageOnInstall(this.app, this.actor(context), {
+        services: unset, configured: this.o.triageTeams, ...(teamId ? { teamId } : {}),
+      });
       if (services.length > 0) await this.adoptTriageChannel(context, services);
       else await this.show(context, networkHelp(this.exampleReference()));
       return;
@@ -155,7 +194,8 @@ export class ConsultationBot extends TeamsActivityHandler {
     if (cmd && cmd.kind !== 'triage') {
       const conversationId = await this.o.directory.rememberConversation(context.activity);
       const kind = this.isTeamChannel(context) ? 'channel' : 'groupChat';
-      const view = await linkHere(this.o.cc, actor, { conversationId, kind }, { on: cmd.kind === 'link', reference: cmd.reference });
+      const teamId = kind === 'channel' ? this.teamIdOf(context) : undefined;
+      const view = await linkHere(this.o.cc, actor, { conversationId, kind, ...(teamId ? { teamId } : {}) }, { on: cmd.kind === 'link', reference: cmd.reference });
       this.o.log.info({ evt: 'action', verb: `network.${cmd.kind}`, ref: cmd.reference }, 'link command');
       this.o.kick();
       await this.show(context, view);

@@ -7,11 +7,16 @@ import type { Notifier } from '../../ports/notifier';
 import { createAdapter, createBotEndpoint, type BotCredentials } from './bot-endpoint';
 import { ConsultationBot } from './consultation-bot';
 import { TeamsDirectory } from './directory';
+import { InboundGate } from './inbound-gate';
+import type { InboundLimits } from './inbound-limiter';
+import type { InboundPolicy } from './inbound-policy';
 import { TeamsCards, TeamsMessenger } from './messenger';
 import { RateLimiter, TEAMS_CONVERSATION_LIMITS } from './rate-limiter';
 import { TeamsSender } from './sender';
 
 export type { BotCredentials } from './bot-endpoint';
+export type { InboundLimits } from './inbound-limiter';
+export type { InboundPolicy } from './inbound-policy';
 
 export interface TeamsEdgeOptions {
   credentials: BotCredentials;
@@ -40,10 +45,16 @@ function teamsNotifier(o: TeamsEdgeOptions, p: ReturnType<typeof parts>, adapter
  * The Teams edge of a bot process: the endpoint Teams posts activities to, and a notifier that sends
  * through the same Bot Framework adapter. The only place botbuilder is put together.
  */
-export function createTeamsEdge(o: TeamsEdgeOptions & { kick: () => void }): { endpoint: MessageEndpoint; notifier(): Notifier; cc: ConversationContext } {
+export function createTeamsEdge(o: TeamsEdgeOptions & {
+  kick: () => void;
+  policy: InboundPolicy;
+  limits: InboundLimits;
+  /** Teams whose channel becomes a service's triage channel when the bot is installed there, by service. */
+  triageTeams: ReadonlyMap<string, ReadonlySet<string>>;
+}): { endpoint: MessageEndpoint; notifier(): Notifier; cc: ConversationContext } {
   const p = parts(o);
-  const bot = new ConsultationBot({ cc: p.cc, log: o.log, directory: p.directory, cards: p.cards, kick: o.kick });
-  const endpoint = createBotEndpoint(o.credentials, bot, o.log);
+  const bot = new ConsultationBot({ cc: p.cc, log: o.log, directory: p.directory, cards: p.cards, kick: o.kick, triageTeams: o.triageTeams });
+  const endpoint = createBotEndpoint(o.credentials, bot, o.log, { policy: o.policy, gate: new InboundGate(o.limits, p.cards, o.log) });
   return { endpoint, notifier: () => teamsNotifier(o, p, endpoint.adapter), cc: p.cc };
 }
 

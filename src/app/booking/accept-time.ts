@@ -29,6 +29,8 @@ export async function acceptTime(
   const rules = catalogueFor(ctx, cmd.service).booking;
   await requireRole(ctx, cmd.service, actor, 'clinician', 'booking.accept', cmd.reference);
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
+  // A clinician who made the request cannot also be the one who takes it.
+  if (request.ownerId === actor.id) return refuse(ctx, cmd.service, actor, 'booking.accept', cmd.reference, 'own_request');
   if (request.status !== 'offered') return alreadyDecided(request, actor);
   const now = ctx.clock.now();
   const start = new Date(cmd.start);

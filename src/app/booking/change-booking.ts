@@ -14,11 +14,10 @@ const STEP = { cancel, reschedule, no_show: noShow } as const;
 /** The event each change makes, which is also how the booking's change is recorded. */
 const EVENT = { cancel: 'cancelled', reschedule: 'rescheduled', no_show: 'no_show' } as const;
 
-/** The referrer first in the waitlist (not this request), to be offered a freed time before anyone else. */
+/** The referrer first in the waitlist (not this request), to be offered a freed time before anyone else: the index keeps them in order. */
 async function waitlistHead(ctx: AppContext, service: string, except: string): Promise<ConsultationRequest | undefined> {
-  const all = await ctx.store.requests.listAll(service, 1000);
-  return all.filter((r) => r.status === 'waitlisted' && r.reference !== except)
-    .sort((a, b) => (a.waitlistedAt ?? '').localeCompare(b.waitlistedAt ?? ''))[0];
+  const first = await ctx.store.requests.listByStatus(service, 'waitlisted', { limit: 2 });
+  return first.find((r) => r.reference !== except);
 }
 
 /**
@@ -34,11 +33,12 @@ export async function changeBooking(
   const request = await loadRequest(ctx, cmd.service, cmd.reference);
   const action = `booking.${cmd.kind}`;
   const last = request.changes?.at(-1);
-  if (request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === EVENT[cmd.kind] && last.by === actor.id) {
-    return { request, changed: false };
-  }
-  const party = await requireBookingParty(ctx, request, actor, action);
+  // Who is acting is settled before the "already done" answer: that answer shows the case, so someone who has since
+  // lost the right to it (a coordinator taken off the roster) replaying their click gets a refusal, not the case.
+  const replayed = request.status !== 'booked' && last?.bookingId === cmd.bookingId && last.kind === EVENT[cmd.kind] && last.by === actor.id;
+  const party = replayed && last.clinicianId === actor.id ? 'clinician' : await requireBookingParty(ctx, request, actor, action);
   if (cmd.kind === 'no_show' && party === 'referrer') return refuse(ctx, cmd.service, actor, action, cmd.reference, 'not_allowed');
+  if (replayed) return { request, changed: false };
   if (request.status !== 'booked' || request.booking!.id !== cmd.bookingId) throw new DomainError('request_moved_on');
   const reason = checkReason(cmd.reason);
   const booking = request.booking!;

@@ -3,10 +3,11 @@ import { notification } from '../../domain/network/notification';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { Job } from '../../ports/job-queue';
 import type { AppContext } from '../context';
+import { reschedulePurge, runPurge } from '../retention/purge-job';
 
 export const MAX_ATTEMPTS = 8;
 
-export type JobResult = 'queued' | 'skipped' | 'escalated' | 'retry' | 'gave_up';
+export type JobResult = 'queued' | 'skipped' | 'escalated' | 'retry' | 'gave_up' | 'purged';
 
 /** Whether a job still applies to the request as it is now: a reminder for a cancelled booking does not. */
 function stillApplies(job: Job, request: ConsultationRequest): boolean {
@@ -37,6 +38,10 @@ async function remind(ctx: AppContext, job: Job, request: ConsultationRequest): 
 /** Runs one claimed job. A failure is retried later with a growing delay, and given up after MAX_ATTEMPTS. */
 export async function runJob(ctx: AppContext, job: Job): Promise<JobResult> {
   try {
+    if (job.kind === 'purge') {
+      await runPurge(ctx, job);
+      return 'purged';
+    }
     const request = await ctx.store.requests.get(job.service, job.reference);
     if (!request || !stillApplies(job, request)) {
       await ctx.store.jobs.complete(job);
@@ -46,7 +51,8 @@ export async function runJob(ctx: AppContext, job: Job): Promise<JobResult> {
   } catch {
     const attempts = Number(job.data.attempts ?? '0') + 1;
     if (attempts >= MAX_ATTEMPTS) {
-      await ctx.store.jobs.complete(job).catch(() => undefined);
+      // A purge is never dropped: it waits for its next time.
+      await (job.kind === 'purge' ? reschedulePurge(ctx, job) : ctx.store.jobs.complete(job)).catch(() => undefined);
       return 'gave_up';
     }
     const due = new Date(ctx.clock.now().getTime() + 1000 * 2 ** attempts).toISOString();

@@ -19,7 +19,7 @@ export async function followCase(
     return refuse(ctx, cmd.service, actor, action, cmd.reference, 'not_allowed');
   }
   const now = ctx.clock.now();
-  const changed = cmd.on ? follow(request, actor.id, now) : unfollow(request, actor.id, now);
+  const changed = cmd.on ? follow(request, actor.id, now, cmd.fromConversationId) : unfollow(request, actor.id, now);
   if (changed === request) return { request, changed: false };
   await ctx.store.requests.update(changed, auditOk(ctx, actor, action, request.reference),
     cmd.on ? { notify: [notification(changed, 'followed', now, { userId: actor.id })] } : {});

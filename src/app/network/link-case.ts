@@ -12,6 +12,8 @@ export interface LinkCommand {
   reference: string;
   conversationId: string;
   kind: 'channel' | 'groupChat';
+  /** A channel's team: its members can read the channel, so leaving the team ends follows that came from it. */
+  teamId?: string;
   on: boolean;
 }
 
@@ -25,9 +27,12 @@ export async function linkCase(ctx: AppContext, actor: Actor, cmd: LinkCommand):
   if (!(await isCaseLead(ctx, request, actor))) return refuse(ctx, cmd.service, actor, action, cmd.reference, 'not_allowed');
   if (cmd.on && networkWithheld(request)) return refuse(ctx, cmd.service, actor, action, cmd.reference, 'network_withheld');
   const now = ctx.clock.now();
-  const changed = cmd.on ? link(request, cmd.conversationId, cmd.kind, actor.id, now) : unlink(request, cmd.conversationId, now);
+  const changed = cmd.on ? link(request, cmd.conversationId, cmd.kind, actor.id, now, cmd.teamId) : unlink(request, cmd.conversationId, now);
   if (changed === request) return { request, changed: false };
-  await ctx.store.requests.update(changed, auditOk(ctx, actor, action, request.reference, { conversation: cmd.conversationId, kind: cmd.kind }),
+  const ended = (request.followers?.length ?? 0) - (changed.followers?.length ?? 0);
+  await ctx.store.requests.update(changed, auditOk(ctx, actor, action, request.reference, {
+    conversation: cmd.conversationId, kind: cmd.kind, ...(ended > 0 ? { follows_ended: String(ended) } : {}),
+  }),
     cmd.on ? { notify: [notification(changed, 'linked', now, { conversationId: cmd.conversationId })] } : {});
   return { request: changed, changed: true };
 }

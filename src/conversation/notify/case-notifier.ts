@@ -1,6 +1,7 @@
 import { findFreeTimes } from '../../app/booking/find-free-times';
 import { catalogueFor } from '../../app/context';
 import { assignedClinician } from '../../app/network/access';
+import { detailFields } from '../../app/record-read';
 import type { Notification } from '../../domain/network/notification';
 import { NETWORK_FIELDS, networkView, networkWithheld, type Audience } from '../../domain/network/privacy';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
@@ -16,8 +17,6 @@ import type { View } from '../views/view';
 import { caseScreen, triageScreen } from '../verbs/screens';
 import { CASE_EVENTS, summaryOf, words, type CaseEventDeclaration } from './case-events';
 
-/** How long "already sent" is remembered for a notification's recipient: well past any retry of it. */
-const SENT_MARKER_MS = 14 * 86_400_000;
 /** How long the right to post a case's first card in a place is held: if its holder dies, another may post after this. */
 const ROOT_CLAIM_MS = 60_000;
 const NETWORK = NETWORK_FIELDS.join(',');
@@ -41,7 +40,8 @@ export class CaseNotifier implements Notifier {
     const marker = `sent:${n.service}:${n.id}:${to}`;
     if (await this.store.hasMarker(marker)) return true;
     if (!(await send())) return false;
-    await this.store.claimOnce(marker, SENT_MARKER_MS);
+    // Remembered well past any retry of the notification, as long as the service's retention says (ids only).
+    await this.store.claimOnce(marker, catalogueFor(this.cc.app, n.service).retention.sentMarkerDays * 86_400_000);
     await this.store.audit.append(n.service, {
       at: this.cc.app.clock.now().toISOString(), actor: 'notifier', action: 'disclose', subject: n.reference, result: 'ok',
       detail: { audience, to, event: n.event, fields },
@@ -58,11 +58,12 @@ export class CaseNotifier implements Notifier {
         return timesView(request, catalogue, await findFreeTimes(this.cc.app, request.service), { headline });
       }
     }
-    return caseScreen(this.cc, { id: viewerId }, request, { headline });
+    return caseScreen(this.cc, { id: viewerId }, request, { headline, recorded: true });
   }
 
+  /** Each person's screen of the case carries its detail: the disclosure names which parts, as the audit of reads does. */
   private toPerson(n: Notification, audience: Audience, userId: string, request: ConsultationRequest, headline: string): Promise<boolean> {
-    return this.once(n, `user:${userId}`, audience, 'case_detail', async () =>
+    return this.once(n, `user:${userId}`, audience, ['case_detail', ...detailFields(request)].join(','), async () =>
       (await this.messenger.post({ to: 'person', userId }, { view: await this.personScreen(request, userId, headline), summary: summaryOf(n) })) !== null);
   }
 

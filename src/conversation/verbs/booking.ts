@@ -7,6 +7,7 @@ import { pickTimes } from '../../app/booking/pick-times';
 import { timesForRequest } from '../../app/booking/times-for-request';
 import { viewRequest, viewTriage } from '../../app/booking/view-request';
 import { catalogueFor, type Actor } from '../../app/context';
+import { recordRead } from '../../app/record-read';
 import { isDomainError, type ErrorCode } from '../../domain/errors';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import type { ConversationContext } from '../context';
@@ -90,7 +91,9 @@ export const BOOKING_VERBS = {
     async run(cc, actor, cmd) {
       const { request } = await viewRequest(cc.app, actor, cmd);
       const screeningOnly = ['cannot_proceed', 'not_recommended', 'awaiting_review'].includes(request.status) && request.ownerId === actor.id;
-      return screeningOnly ? outcomeView(request, catalogueFor(cc.app, cmd.service)) : caseScreen(cc, actor, request);
+      if (!screeningOnly) return caseScreen(cc, actor, request, { via: 'booking.view' });
+      await recordRead(cc.app, actor, request, 'booking.view', ['screening']);
+      return outcomeView(request, catalogueFor(cc.app, cmd.service));
     },
   }),
   'booking.accept': verb({

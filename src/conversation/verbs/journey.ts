@@ -5,6 +5,7 @@ import { goToStep } from '../../app/go-to-step';
 import { loadOwnDraft } from '../../app/guard';
 import { listMyRequests } from '../../app/list-my-requests';
 import { openRequest } from '../../app/open-request';
+import { recordRead } from '../../app/record-read';
 import { requestReview } from '../../app/request-review';
 import { resumeDraft } from '../../app/resume-draft';
 import { saveStep } from '../../app/save-step';
@@ -136,6 +137,7 @@ export const JOURNEY_VERBS = {
     schema: z.object({ service: Service, reference: Reference }),
     async run(cc, actor, cmd) {
       const request = await openRequest(cc.app, actor, cmd);
+      await recordRead(cc.app, actor, request, 'request.open', ['screening']);
       return outcomeView(request, catalogueFor(cc.app, request.service));
     },
   }),

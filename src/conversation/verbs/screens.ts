@@ -1,5 +1,6 @@
 import { catalogueFor, type Actor } from '../../app/context';
 import { previewScreening } from '../../app/preview-screening';
+import { recordRead } from '../../app/record-read';
 import { hasRole } from '../../domain/booking/roster';
 import { DomainError } from '../../domain/errors';
 import type { Draft } from '../../domain/referral/draft';
@@ -39,6 +40,10 @@ export interface CaseScreenOptions {
   errors?: DomainError['issues'];
   /** Once an episode is open its screen is the case's; `case` shows the referral and consultation instead. */
   screen?: 'case' | 'episode';
+  /** What showed it, for the audit of reads (default `case.screen`). */
+  via?: string;
+  /** The caller records this disclosure itself (the notifier does, as it sends). */
+  recorded?: true;
 }
 
 /** How many clinicians the case card offers a coordinator to open an episode for: the viewer first, then by name. */
@@ -56,9 +61,11 @@ async function therapistChoices(cc: ConversationContext, service: string, actor:
 /**
  * The case as one of its parties sees it in personal chat, with the names and links it shows: the episode of
  * work once there is one (the clinical team's record, or the referrer's progress), the case card before that.
+ * The read is audited.
  */
 export async function caseScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: CaseScreenOptions = {}): Promise<CaseView | EpisodeView> {
   const coordinator = hasRole(await cc.app.store.roster.get(request.service, actor.id), 'coordinator');
+  if (!options.recorded) await recordRead(cc.app, actor, request, options.via ?? 'case.screen');
   const people = [
     request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? []),
     ...(request.episode ? [request.episode.therapistId] : []),
@@ -66,10 +73,11 @@ export async function caseScreen(cc: ConversationContext, actor: Actor, request:
   const nameOf = await cc.people.names(people);
   const catalogue = catalogueFor(cc.app, request.service);
   const now = cc.app.clock.now();
-  if (request.episode && options.screen !== 'case') return episodeView(request, catalogue, { id: actor.id, coordinator }, nameOf, { ...options, now });
+  const shown = { ...(options.headline !== undefined ? { headline: options.headline } : {}), ...(options.errors ? { errors: options.errors } : {}) };
+  if (request.episode && options.screen !== 'case') return episodeView(request, catalogue, { id: actor.id, coordinator }, nameOf, { ...shown, now });
   const leads = coordinator || assignedClinician(request) === actor.id;
   return caseView(request, { id: actor.id, coordinator }, nameOf, catalogue, {
-    ...options, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now, canOpenEpisode: leads && offeredInterventions(request, catalogue).length > 0,
+    ...shown, calendarUrl: request.booking ? cc.links.calendarUrl(request) : '', now, canOpenEpisode: leads && offeredInterventions(request, catalogue).length > 0,
   });
 }
 

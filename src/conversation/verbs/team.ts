@@ -3,10 +3,11 @@ import { decideReview, listReviews } from '../../app/booking/decide-review';
 import { listRoster, removeRosterMember, setRosterMember } from '../../app/booking/manage-roster';
 import { changeAvailability, myAvailability } from '../../app/booking/set-availability';
 import { catalogueFor, type Actor } from '../../app/context';
+import { recordRead } from '../../app/record-read';
 import { ROLES, type Role } from '../../domain/booking/roster';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { ConversationContext } from '../context';
-import { availabilityView, reviewsView, rosterView, type AvailabilityCursors } from '../views/team';
+import { availabilityView, reviewsView, rosterView, type AvailabilityCursors, type ReviewsOptions } from '../views/team';
 import { ERROR_TEXT } from '../wording/error-text';
 import { Cursor, PersonId, Ref, Reference, Service, textInput, verb } from './verb';
 
@@ -21,6 +22,19 @@ function availabilityChange(change: string, raw: Record<string, unknown>): Recor
     case 'add_blackout': return { change, from: t('blackoutFrom'), to: t('blackoutTo') };
     default: return { change, list: raw.list, index: raw.index };
   }
+}
+
+/**
+ * The review queue a page at a time (or one request opened in full), as a coordinator sees it with the detail each
+ * decision needs: every request shown is a recorded read.
+ */
+async function reviews(cc: ConversationContext, actor: Actor, service: string, options: ReviewsOptions = {}) {
+  const waiting = await listReviews(cc.app, actor, service);
+  const view = reviewsView(catalogueFor(cc.app, service), waiting, options);
+  const shown = new Set(view.requests.map((r) => r.reference));
+  await Promise.all(waiting.filter((r) => shown.has(r.reference))
+    .map((r) => recordRead(cc.app, actor, r, 'reviews.show', ['review.reasons', 'review.justification', 'answers.details.helpWith'])));
+  return view;
 }
 
 async function roster(cc: ConversationContext, actor: Actor, service: string, options: { notice?: string; errors?: Issues; after?: string } = {}) {
@@ -88,7 +102,7 @@ export const TEAM_VERBS = {
   }),
   'reviews.show': verb({
     schema: z.object({ service: Service, after: Cursor }),
-    run: async (cc, actor, cmd) => reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service), { after: cmd.after }),
+    run: async (cc, actor, cmd) => reviews(cc, actor, cmd.service, { after: cmd.after }),
   }),
   'review.open': verb({
     schema: z.object({ ...Ref, after: Cursor }),
@@ -96,7 +110,7 @@ export const TEAM_VERBS = {
       const waiting = await listReviews(cc.app, actor, cmd.service);
       // Decided meanwhile: the queue as it stands, saying so.
       const errors = waiting.some((r) => r.reference === cmd.reference) ? [] : [{ field: cmd.reference, message: ERROR_TEXT.request_moved_on.text }];
-      return reviewsView(catalogueFor(cc.app, cmd.service), waiting, { after: cmd.after, open: cmd.reference, errors });
+      return reviews(cc, actor, cmd.service, { after: cmd.after, open: cmd.reference, errors });
     },
   }),
   'review.decide': verb({
@@ -112,7 +126,7 @@ export const TEAM_VERBS = {
         // Asked from the request opened on its own: it stays open, with what to put right.
         if (e.code === 'invalid_input' && cmd.opened) options.open = cmd.opened;
       }
-      return reviewsView(catalogueFor(cc.app, cmd.service), await listReviews(cc.app, actor, cmd.service), { ...options, after: cmd.after });
+      return reviews(cc, actor, cmd.service, { ...options, after: cmd.after });
     },
   }),
 };

@@ -9,6 +9,12 @@ import { answerSections } from './journey';
 import { PAGE_SIZE } from './paging';
 import { shorten } from './shorten';
 
+/**
+ * How much of a long free text (an answer, the next steps) the case card shows: the card holds the whole case within
+ * Teams' size limit whatever was typed; the whole text is on the referrer's review and outcome cards and in the workspace.
+ */
+const CASE_TEXT_CHARS = 1000;
+
 /** The referrer chooses the times they could do. */
 export interface TimesView {
   kind: 'times';
@@ -53,12 +59,19 @@ export interface CaseView {
   canPickTimes: boolean;
   outcomes: Choice[];
   steps: Choice[];
-  /** The referrer's answers: for the referrer, the consultation's clinician and coordinators. */
+  /** The referrer's answers: for the referrer, the consultation's clinician and coordinators (long ones shortened). */
   details: Fact[];
+  /** Some answer is shown shortened: the whole is on the referrer's own cards and in the workspace. */
+  detailsShortened: boolean;
   /** The outcome offered work and the viewer may open its episode (on a form of its own). */
   canOpenEpisode: boolean;
   /** An episode is open: a way back to it from the referral's card. */
   hasEpisode: boolean;
+  /** How many conversations and people follow the case (its leads may review and revoke them), and whether any do. */
+  networkSize: number;
+  hasNetwork: boolean;
+  /** Coordinators: a subject-access export, and erasure. */
+  canGovern: boolean;
 }
 
 export interface Viewer {
@@ -99,7 +112,7 @@ export function caseView(
   if (request.nextSteps) {
     facts.push({ title: 'Next step', value: nextStepLabel(catalogue, request.nextSteps.step) });
     facts.push({ title: 'What the family\'s network reads', value: nextStepLabel(catalogue, request.nextSteps.step, 'network') });
-    facts.push({ title: 'Next steps', value: request.nextSteps.text });
+    facts.push({ title: 'Next steps', value: shorten(request.nextSteps.text, CASE_TEXT_CHARS).text });
   }
   const last = request.changes?.at(-1);
   if (last && !booking) facts.push({ title: `Last booking ${last.kind.replace('_', '-')}`, value: `${formatLondon(last.start)}: ${last.reason}` });
@@ -107,6 +120,11 @@ export function caseView(
   const leads = isClinician || viewer.coordinator;
   const started = booking !== undefined && options.now.getTime() >= Date.parse(booking.start);
   const referrer = request.ownerId === viewer.id;
+  const allDetails = [
+    ...(referrer ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
+    ...answerSections(request.answers, catalogue, referrer ? 'referrer' : 'colleague').flatMap((s) => s.facts),
+  ];
+  const details = allDetails.map((d) => ({ ...d, value: shorten(d.value, CASE_TEXT_CHARS).text }));
   return {
     kind: 'case',
     service: request.service, reference: request.reference, headline: options.headline ?? `Request ${request.reference}`,
@@ -117,11 +135,12 @@ export function caseView(
     outcomes: choices(catalogue.completion.outcomes),
     steps: choices(catalogue.completion.nextSteps),
     canPickTimes: referrer && ['awaiting_booking', 'waitlisted'].includes(request.status),
-    details: [
-      ...(referrer ? [] : [{ title: 'Referrer', value: nameOf(request.ownerId) }]),
-      ...answerSections(request.answers, catalogue, referrer ? 'referrer' : 'colleague').flatMap((s) => s.facts),
-    ],
+    details,
+    detailsShortened: details.some((d, i) => d.value !== allDetails[i]!.value),
     canOpenEpisode: options.canOpenEpisode === true, hasEpisode: request.episode !== undefined,
+    networkSize: (request.links?.length ?? 0) + (request.followers?.length ?? 0),
+    hasNetwork: (request.links?.length ?? 0) + (request.followers?.length ?? 0) > 0,
+    canGovern: viewer.coordinator,
   };
 }
 

@@ -2,6 +2,8 @@ import type { CaseView, TimesView, TriageView } from './booking';
 import type { ReviewView, StepView } from './journey';
 import type { EpisodeOpenView, EpisodeView } from './episode';
 import type { DeadLettersView, NetworkCaseView } from './network';
+import type { ExportLinkView } from './governance';
+import type { NetworkMembersView } from './network-members';
 import type { OutcomeView } from './outcome';
 import type { MyRequestsView, NoticeView, WelcomeView } from './simple';
 import type { AvailabilityView, ReviewsView, RosterView } from './team';
@@ -14,6 +16,6 @@ export type View =
   | WelcomeView | NoticeView | MyRequestsView
   | StepView | ReviewView | OutcomeView
   | TimesView | CaseView | TriageView | AvailabilityView | RosterView | ReviewsView
-  | NetworkCaseView | DeadLettersView | EpisodeView | EpisodeOpenView;
+  | NetworkCaseView | DeadLettersView | NetworkMembersView | ExportLinkView | EpisodeView | EpisodeOpenView;
 
 export type ViewKind = View['kind'];

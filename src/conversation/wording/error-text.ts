@@ -30,4 +30,6 @@ export const ERROR_TEXT: Record<ErrorCode, { title: string; text: string }> = {
   session_not_started: { title: 'Not started yet', text: 'Attendance can be recorded once the session\'s start time has passed. Nothing was changed.' },
   session_recorded: { title: 'Already recorded', text: 'This session\'s attendance is recorded, so it cannot be moved. Nothing was changed.' },
   series_unavailable: { title: 'No room for the series', text: 'The therapist is away or booked on too many of those weeks to fit the sessions. Nothing was booked: try another day or time.' },
+  own_request: { title: 'Not for your own request', text: 'You made this request, so someone else must decide on it or take it. Nothing was changed, and the attempt has been recorded.' },
+  too_many_requests: { title: 'Please slow down', text: 'More is arriving from you than I can take just now, so I did nothing with that. Nothing was saved or changed. Wait a few seconds and try again.' },
 };

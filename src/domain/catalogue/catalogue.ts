@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENT_IDS } from '../measures/instruments';
+import { RetentionSchema } from './retention';
 
 /** Whose words these are: the service's own (from its description), or ours, which a clinical lead must see as such. */
 export const SourceSchema = z.enum(['service', 'local policy']);
@@ -188,6 +189,8 @@ export const CatalogueSchema = z.object({
   }),
   booking: BookingDefaultsSchema,
   episodes: EpisodeConfigSchema.optional(),
+  /** How long this service keeps what it holds (see retention.ts); every part has a default. */
+  retention: RetentionSchema.prefault({}),
 }).superRefine((c, ctx) => {
   const interventions = new Set(c.episodes?.interventions.map((i) => i.id) ?? []);
   for (const [i, o] of c.completion.outcomes.entries()) {

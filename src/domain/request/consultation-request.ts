@@ -3,9 +3,16 @@ import type { Booking, BookingChange, Offer, ReviewDecision } from '../booking/b
 import type { Episode } from '../episode/episode';
 import type { Outcome, ScreeningResult } from '../screening/outcome';
 
-export type RequestStatus =
-  | 'cannot_proceed' | 'not_recommended' | 'awaiting_review' | 'review_declined'
-  | 'awaiting_booking' | 'waitlisted' | 'offered' | 'booked' | 'cancelled' | 'no_show' | 'completed';
+/** Every status a request can be in; the store keeps an index of each (coordinators' queues, retention). */
+export const REQUEST_STATUSES = [
+  'cannot_proceed', 'not_recommended', 'awaiting_review', 'review_declined',
+  'awaiting_booking', 'waitlisted', 'offered', 'booked', 'cancelled', 'no_show', 'completed',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses nothing leads on from: a request in one is kept for its catalogue's retention period, then purged. */
+export const FINAL_STATUSES = ['cannot_proceed', 'not_recommended', 'review_declined', 'cancelled', 'no_show', 'completed'] as const satisfies readonly RequestStatus[];
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
 
 export type ReviewReason = 'safeguarding_override' | 'special_circumstances' | 'referrer_request';
 
@@ -41,12 +48,12 @@ export interface ConsultationRequest {
   completion?: { outcome: string; notes: string; by: string; at: string; consultationAt: string };
   /** The latest "next steps" from the clinician: the step (one of the catalogue's, shared) and the text (detail). */
   nextSteps?: { step: string; text: string; by: string; at: string };
-  /** Team channels and group chats of the family's professional network that follow this case. */
-  links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string }[];
+  /** Team channels and group chats of the family's professional network that follow this case (a channel's team, whose members can read it). */
+  links?: { conversationId: string; kind: 'channel' | 'groupChat'; by: string; at: string; teamId?: string }[];
   /** The course of work opened after the consultation (PPS therapy, or FASS's own intervention), if any. */
   episode?: Episode;
-  /** Network members who follow the case in personal chat. */
-  followers?: { userId: string; at: string }[];
+  /** Network members who follow the case in personal chat; `via` is the linked conversation they followed it from. */
+  followers?: { userId: string; at: string; via?: string }[];
   /**
    * When the request's times first went to the clinicians and when a clinician first booked it: the offer and
    * the booking themselves are replaced as a request moves on, and the service's reports measure waits from these.

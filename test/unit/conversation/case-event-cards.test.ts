@@ -191,7 +191,7 @@ describe('who is sent which card, for every booking and case event', () => {
     const store = createInMemoryStore();
     const app: AppContext = { store, clock: { now: () => now }, ids: { next: () => 'id-1' }, catalogues: loadCatalogues(), meetingUrl: () => 'https://meet.example.org/x' };
     await seedRosters(app, 'fass', `${CLINICIAN}:clinician,${OTHER_CLINICIAN}:clinician,${COORDINATOR}:coordinator`);
-    const cc: ConversationContext = { app, people: { names: async () => (id) => PEOPLE[id] ?? id }, links: { calendarUrl: (r) => `https://bot.example.org/${r.reference}.ics` } };
+    const cc: ConversationContext = { app, people: { names: async () => (id) => PEOPLE[id] ?? id }, links: { exportUrl: (s: string, r: string, t: string) => `https://bot.example.org/export/${s}/${r}/${t}`, exportTtlMs: 60_000, calendarUrl: (r) => `https://bot.example.org/${r.reference}.ics` } };
     const messenger = new RecordingMessenger(new Set([...Object.values(PARTIES), `person:${OTHER_CLINICIAN}`]));
     const n = notification(scenario.request, event, now, scenario.data);
 
@@ -214,7 +214,7 @@ describe('who is sent which card, for every booking and case event', () => {
     const request = reschedule(booked, REFERRER, FREE_TEXT, now);
     const store = createInMemoryStore();
     const app: AppContext = { store, clock: { now: () => now }, ids: { next: () => 'id-1' }, catalogues: loadCatalogues(), meetingUrl: () => 'https://meet.example.org/x' };
-    const cc: ConversationContext = { app, people: { names: async () => (id) => PEOPLE[id] ?? id }, links: { calendarUrl: () => 'https://x/y.ics' } };
+    const cc: ConversationContext = { app, people: { names: async () => (id) => PEOPLE[id] ?? id }, links: { exportUrl: (s: string, r: string, t: string) => `https://bot.example.org/export/${s}/${r}/${t}`, exportTtlMs: 60_000, calendarUrl: () => 'https://x/y.ics' } };
     const messenger = new RecordingMessenger(new Set([PARTIES.referrer, PARTIES.clinician]));
     await new CaseNotifier(cc, messenger, createLogger('silent')).deliver(notification(request, 'rescheduled', now), request);
     const [toClinician] = messenger.to(PARTIES.clinician);

@@ -42,7 +42,7 @@ describe('an episode of PPS therapy through the conversation layer', () => {
     meetingUrl: (_ref, bookingId) => `https://meet.example.org/${bookingId}`,
   };
   const names = new Map([[referrer.id, 'Synthetic Social Worker'], [therapist.id, 'Synthetic PPS Therapist'], [coordinator.id, 'Synthetic PPS Coordinator']]);
-  const cc: ConversationContext = { app, people: { names: async () => (x) => names.get(x) ?? x }, links: { calendarUrl: (r) => `https://bot.example.org/c/${r.reference}.ics` } };
+  const cc: ConversationContext = { app, people: { names: async () => (x) => names.get(x) ?? x }, links: { exportUrl: (s: string, r: string, t: string) => `https://bot.example.org/export/${s}/${r}/${t}`, exportTtlMs: 60_000, calendarUrl: (r) => `https://bot.example.org/c/${r.reference}.ics` } };
   const messenger = new RecordingMessenger(new Set([referrer, therapist, coordinator].map((a) => `person:${a.id}`).concat('conv:conv-network')));
   const notifier = new CaseNotifier(cc, messenger, createLogger('silent'));
   const reference = 'PPS-2027-0001';

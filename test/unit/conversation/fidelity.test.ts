@@ -57,7 +57,7 @@ describe('what the family\'s network is told', () => {
     store: createInMemoryStore(), clock: { now: () => now }, ids: { next: () => 'id' }, catalogues,
     meetingUrl: () => 'https://meet.example.org/x',
   };
-  const cc: ConversationContext = { app, people: { names: async () => (x) => x }, links: { calendarUrl: () => 'https://x/y.ics' } };
+  const cc: ConversationContext = { app, people: { names: async () => (x) => x }, links: { exportUrl: (s: string, r: string, t: string) => `https://bot.example.org/export/${s}/${r}/${t}`, exportTtlMs: 60_000, calendarUrl: () => 'https://x/y.ics' } };
   const messenger = new RecordingMessenger(new Set(['conv:conv-net', 'person:user-sw-1']));
   const notifier = new CaseNotifier(cc, messenger, createLogger('silent'));
   const linked = { links: [{ conversationId: 'conv-net', kind: 'groupChat' as const, by: 'user-sw-1', at: '2026-11-29T10:00:00.000Z' }] };

@@ -36,7 +36,9 @@ describe('the conversation layer alone drives a request, its booking and its net
   };
   const names = new Map([[referrer.id, 'Synthetic Health Visitor'], [clinician.id, 'Synthetic ERAS Clinician']]);
   const cc: ConversationContext = {
-    app, people: { names: async () => (x) => names.get(x) ?? x }, links: { calendarUrl: (r) => `https://bot.example.org/calendar/${r.reference}.ics` },
+    app, people: { names: async () => (x) => names.get(x) ?? x }, links: {
+      calendarUrl: (r) => `https://bot.example.org/calendar/${r.reference}.ics`, exportUrl: (s, r, t) => `https://bot.example.org/export/${s}/${r}/${t}`, exportTtlMs: 60_000,
+    },
   };
   const messenger = new RecordingMessenger(new Set([`person:${referrer.id}`, `person:${clinician.id}`, 'triage:eras', 'conv:conv-network']));
   const notifier = new CaseNotifier(cc, messenger, createLogger('silent'));

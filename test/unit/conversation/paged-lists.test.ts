@@ -28,7 +28,7 @@ async function context(): Promise<ConversationContext> {
     meetingUrl: () => 'https://meet.example.org/x',
   };
   await seedRosters(app, 'fass', `${coordinator.id}:coordinator+clinician`);
-  return { app, people: { names: async () => (id) => id }, links: { calendarUrl: () => 'https://x/y.ics' } };
+  return { app, people: { names: async () => (id) => id }, links: { exportUrl: (s: string, r: string, t: string) => `https://bot.example.org/export/${s}/${r}/${t}`, exportTtlMs: 60_000, calendarUrl: () => 'https://x/y.ics' } };
 }
 
 /** Runs an action and draws its card, as Teams would show it. */

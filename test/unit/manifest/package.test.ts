@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { buildAppPackage, manifestErrors, packageSettings } from '../../../scripts/package-app';
 
 const ENV = {
-  PUBLIC_URL: 'https://consultations.example.org', MICROSOFT_APP_ID: '11111111-2222-4333-8444-555555555555',
+  PUBLIC_URL: 'https://consultations.example.org', MICROSOFT_APP_ID: '11111111-2222-4333-8444-555555555555', MICROSOFT_APP_TENANT_ID: '99999999-8888-4777-a666-555555555555',
   TAB_SSO_AUDIENCE: '66666666-7777-4888-9999-000000000000,api://consultations.example.org/66666666-7777-4888-9999-000000000000',
   TAB_SSO_ISSUER: 'https://login.microsoftonline.com/{tenantid}/v2.0', TAB_SSO_JWKS_URL: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
 };

@@ -11,6 +11,7 @@ const DESIGNS: { readonly [K in Exclude<ViewKind, 'step'>]: string } = {
   times: 'booking/times', case: 'booking/case', triage: 'booking/triage', availability: 'booking/availability',
   roster: 'booking/roster', reviews: 'booking/reviews', 'network-case': 'network/case', 'dead-letters': 'network/dead-letters',
   episode: 'episode/episode', 'episode-open': 'episode/open',
+  'network-members': 'network/members', 'export-link': 'governance/export-link',
 };
 
 /** The designs in cards/ a screen is drawn from. */

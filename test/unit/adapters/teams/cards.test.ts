@@ -5,6 +5,8 @@ import { availabilityView, reviewsView, rosterView } from '../../../../src/conve
 import type { NameOf } from '../../../../src/conversation/views/common';
 import { reviewView, stepView } from '../../../../src/conversation/views/journey';
 import { deadLettersView, networkCaseView, networkEntryText } from '../../../../src/conversation/views/network';
+import { networkMembersView } from '../../../../src/conversation/views/network-members';
+import { exportLinkView } from '../../../../src/conversation/views/governance';
 import { outcomeView } from '../../../../src/conversation/views/outcome';
 import { myRequests, notice, welcome } from '../../../../src/conversation/views/simple';
 import { networkView } from '../../../../src/domain/network/privacy';
@@ -66,6 +68,13 @@ BOOKING_CARDS.push(
   ['network case (follower, following)', renderCard(networkCaseView(networkView(buildRequest({ status: 'booked', booking }), catalogue), catalogue, 'follower', true))],
   ['dead letters', renderCard(deadLettersView('fass', [dead], 'x'))],
   ['dead letters (none)', renderCard(deadLettersView('fass', []))],
+  ['case (followed)', caseCard(buildRequest({ followers: [{ userId: 'gp-1', at: slot.start }] }), { id: 'user-sw-1', coordinator: false })],
+  ['network members', renderCard(networkMembersView(buildRequest({
+    links: [{ conversationId: '19:g@thread.v2', kind: 'groupChat', by: 'user-sw-1', at: slot.start }], followers: [{ userId: 'gp-1', at: slot.start, via: '19:g@thread.v2' }],
+  }), catalogue, nameOf, 'Removed'))],
+  ['network members (none)', renderCard(networkMembersView(buildRequest(), catalogue, nameOf))],
+  ['case (coordinator: export and erase)', caseCard(buildRequest({ status: 'booked', booking }), { id: 'coord-1', coordinator: true })],
+  ['export link', renderCard(exportLinkView('fass', 'FASS-2026-0001', 'https://bot.example.org/export/fass/FASS-2026-0001/abc', new Date(slot.start)))],
 );
 CARDS.push(...BOOKING_CARDS);
 

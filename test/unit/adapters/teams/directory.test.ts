@@ -10,6 +10,8 @@ function countingStore(): ConversationStore & { writes: Map<string, number>; val
     values, writes,
     get: async (key) => values.get(key) ?? null,
     entries: async (prefix, limit) => [...values.entries()].filter(([k]) => k.startsWith(prefix)).slice(0, limit),
+    forget: async () => 0,
+    forgetUnseen: async () => 0,
     set: async (key, value) => {
       values.set(key, value);
       writes.set(key, (writes.get(key) ?? 0) + 1);
