@@ -45,7 +45,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   redis = await startRedis();
   const roster = `pps/${therapist.aadObjectId}:clinician,pps/${coordinator.aadObjectId}:coordinator,fass/${therapist.aadObjectId}:clinician`;
-  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: roster, JOB_POLL_MS: '200', OUTBOX_BLOCK_MS: '100' }, await freePort());
+  bot = new BotProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info', ROSTER: roster, JOB_POLL_MS: '200', OUTBOX_BLOCK_MS: '100', TRIAGE_TEAM_IDS: 'team-e2e' }, await freePort());
   await bot.start();
   [pg, therapistPg, coordinatorPg] = await Promise.all([
     startPlayground({ botEndpoint: bot.endpoint, setup: { bot: BOT, currentUser: referrer, otherUsers: [therapist, coordinator, gp] } }),
