@@ -5,6 +5,7 @@ import type { ConsultationRequest } from '../../domain/request/consultation-requ
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { auditOk, loadRequest, requireRole } from './access';
+import { refuseIfBusyElsewhere } from './busy-elsewhere';
 import { escalationJobId, reminderJobs } from './jobs';
 import { notification } from '../../domain/network/notification';
 
@@ -44,6 +45,8 @@ export async function acceptTime(
   const booking = { id: bookingId, clinicianId: actor.id, start: start.toISOString(), end: end.toISOString(),
     meetingUrl: ctx.meetingUrl(request.reference, bookingId), acceptedAt: now.toISOString() };
   const booked = accept(request, booking, now);
+  // The claim below checks this service's calendar atomically; the clinician's bookings in another service are checked here.
+  await refuseIfBusyElsewhere(ctx, cmd.service, actor.id, [{ start: start.getTime(), end: end.getTime() }], rules.bufferMinutes * MINUTE, now);
   try {
     await ctx.store.requests.update(booked, auditOk(ctx, actor, 'booking.accept', request.reference, { start: booking.start }), {
       claim: { clinicianId: actor.id, bufferMs: rules.bufferMinutes * MINUTE, times: [{ start: booking.start, end: booking.end }] },

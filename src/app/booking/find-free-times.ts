@@ -4,6 +4,7 @@ import type { Interval } from '../../domain/booking/interval';
 import { hasRole } from '../../domain/booking/roster';
 import { addDays, londonDate } from '../../domain/time/london';
 import { catalogueFor, type AppContext } from '../context';
+import { busyInOtherServices } from './busy-elsewhere';
 
 const DAY_MS = 86_400_000;
 /** Days looked at in one go while looking for the earliest times. */
@@ -14,13 +15,16 @@ interface Calendars {
   busy: Map<string, Interval[]>;
 }
 
-/** The service's clinicians' published time and bookings, read once per question. */
+/** The service's clinicians' published time and bookings (theirs in other services too), read once per question. */
 async function calendars(ctx: AppContext, service: string, now: Date): Promise<Calendars> {
   const [availabilities, roster] = await Promise.all([ctx.store.availability.list(service), ctx.store.roster.list(service)]);
   const clinicians = new Set(roster.filter((m) => hasRole(m, 'clinician')).map((m) => m.id));
   const mine = availabilities.filter((a) => clinicians.has(a.clinicianId));
-  const busy = await Promise.all(mine.map(async (a) => [a.clinicianId, await ctx.store.availability.busy(service, a.clinicianId, now)] as const));
-  return { availabilities: mine, busy: new Map(busy) };
+  const [busy, elsewhere] = await Promise.all([
+    Promise.all(mine.map(async (a) => [a.clinicianId, await ctx.store.availability.busy(service, a.clinicianId, now)] as const)),
+    busyInOtherServices(ctx, service, mine.map((a) => a.clinicianId), now),
+  ]);
+  return { availabilities: mine, busy: new Map(busy.map(([id, here]) => [id, [...here, ...(elsewhere.get(id) ?? [])]])) };
 }
 
 function slotsIn(ctx: AppContext, service: string, c: Calendars, now: Date, days: DayRange): FreeSlot[] {

@@ -4,6 +4,7 @@ import type { MoveReason } from '../../domain/episode/episode';
 import { blockedBy, nextFreeWeek, sessionAt, SESSION_TIME } from '../../domain/episode/series';
 import { moveSession as move } from '../../domain/episode/transitions';
 import { formatLondonTime, londonDate } from '../../domain/time/london';
+import { busyEverywhere } from '../booking/busy-elsewhere';
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { changeEpisode, type EpisodeRef } from './change-episode';
 
@@ -28,7 +29,7 @@ export function moveSession(ctx: AppContext, actor: Actor, cmd: MoveSessionComma
     const now = ctx.clock.now();
     const session = episode.sessions.find((s) => s.id === cmd.sessionId);
     const [availability, busy] = await Promise.all([
-      ctx.store.availability.get(cmd.service, episode.therapistId), ctx.store.availability.busy(cmd.service, episode.therapistId, now),
+      ctx.store.availability.get(cmd.service, episode.therapistId), busyEverywhere(ctx, cmd.service, episode.therapistId, now),
     ]);
     // The session's own time does not stand in its way.
     const others = busy.filter((b) => !(session && b.reference === cmd.reference && b.start === Date.parse(session.start)));

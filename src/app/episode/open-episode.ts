@@ -7,6 +7,7 @@ import { episodeConfig, newEpisode, offeredInterventions } from '../../domain/ep
 import { notification } from '../../domain/network/notification';
 import type { ConsultationRequest } from '../../domain/request/consultation-request';
 import { auditOk, loadRequest } from '../booking/access';
+import { busyEverywhere } from '../booking/busy-elsewhere';
 import { catalogueFor, type Actor, type AppContext } from '../context';
 import { refuse } from '../guard';
 import { requireClinicalLead } from '../network/access';
@@ -50,7 +51,7 @@ export async function openEpisode(ctx: AppContext, actor: Actor, cmd: OpenEpisod
   for (let attempt = 1; ; attempt += 1) {
     const now = ctx.clock.now();
     const [availability, busy] = await Promise.all([
-      ctx.store.availability.get(cmd.service, therapistId), ctx.store.availability.busy(cmd.service, therapistId, now),
+      ctx.store.availability.get(cmd.service, therapistId), busyEverywhere(ctx, cmd.service, therapistId, now),
     ]);
     const plan = planWeeklySeries({
       firstDate: cmd.firstDate, time: cmd.time, count: cmd.plannedSessions, minutes: config.sessionMinutes, maxWeeksMoved: config.maxWeeksMoved,

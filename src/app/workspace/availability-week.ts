@@ -4,6 +4,7 @@ import type { Interval } from '../../domain/booking/interval';
 import { DomainError, fieldIssues } from '../../domain/errors';
 import { addDays, londonToUtc, weekdayOf } from '../../domain/time/london';
 import type { BusyTime } from '../../ports/availability-store';
+import { busyEverywhere } from '../booking/busy-elsewhere';
 import { myAvailability } from '../booking/set-availability';
 import type { Actor, AppContext } from '../context';
 
@@ -14,7 +15,7 @@ export interface AvailabilityWeek {
   /** When the clinician can be booked that week, blackouts taken out (UTC). */
   open: Interval[];
   blackouts: Interval[];
-  /** Consultations booked with them that week. */
+  /** Consultations and sessions booked with them that week, in this service and any other they work for (the reference says which). */
   busy: BusyTime[];
 }
 
@@ -33,7 +34,7 @@ export async function availabilityWeek(ctx: AppContext, actor: Actor, cmd: { ser
   const from = londonToUtc(monday, '00:00');
   const to = londonToUtc(addDays(monday, 7), '00:00');
   const inWeek = (s: Interval) => s.start < to.getTime() && s.end > from.getTime();
-  const busy = (await ctx.store.availability.busy(cmd.service, actor.id, from)).filter(inWeek);
+  const busy = (await busyEverywhere(ctx, cmd.service, actor.id, from)).filter(inWeek);
   const blackouts = availability.blackouts.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })).filter(inWeek);
   return { availability, days, open: openSpans(availability, from, to), blackouts, busy };
 }
