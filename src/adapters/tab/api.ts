@@ -21,6 +21,7 @@ import { listTriage } from '../../app/workspace/triage-queue';
 import { hasRole, ROLES } from '../../domain/booking/roster';
 import { londonDate } from '../../domain/time/london';
 import { availabilityView, reviewsView } from '../../conversation/views/team';
+import { stillBookedNotice } from '../../conversation/wording/availability';
 import type { Logger } from '../../logger';
 import type { PeopleDirectory } from '../../ports/people';
 import { authenticated, parse, query, type Handler } from './http';
@@ -83,8 +84,9 @@ export function registerTabApi(server: Server, options: TabApiOptions): void {
   }));
   server.post('/api/tab/availability', route(async (actor, req) => {
     const body = parse(z.object({ service: Service, week: z.string().max(20), version: z.number().int().min(0), change: z.record(z.string(), z.unknown()) }), req.body);
-    const { stale } = await changeAvailability(app, actor, body);
-    return json({ stale, ...(await week(actor, body.service, body.week)) });
+    const { stale, stillBooked } = await changeAvailability(app, actor, body);
+    // Bookings the change left outside the clinician's time, as the chat card says them, for the page to show.
+    return json({ stale, still_booked: stillBookedNotice(stillBooked), ...(await week(actor, body.service, body.week)) });
   }));
 
   server.get('/api/tab/consultations', route(async (actor, req) => {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { AvailabilitySchema, emptyAvailability, type Availability } from '../../domain/booking/availability';
+import { coversConsultation } from '../../domain/booking/free-times';
+import { overlaps, toInterval } from '../../domain/booking/interval';
 import { DomainError, fieldIssues } from '../../domain/errors';
 import { addDays, londonToUtc } from '../../domain/time/london';
+import type { BusyTime } from '../../ports/availability-store';
 import type { Actor, AppContext } from '../context';
 import { auditOk, requireRole } from './access';
 
@@ -41,16 +44,33 @@ export async function myAvailability(ctx: AppContext, actor: Actor, service: str
 }
 
 /**
+ * The clinician's bookings in this service (consultations and therapy sessions) that a change has just left outside
+ * their time: inside a blackout just added, or no longer covered once a window or one-off time was removed. They
+ * stay booked (a family is waiting for them), so the clinician is told, to move or cancel each.
+ */
+async function bookedOutside(ctx: AppContext, service: string, clinicianId: string, before: Availability, after: Availability, change: AvailabilityChange, now: Date): Promise<BusyTime[]> {
+  if (change.change === 'add_weekly' || change.change === 'add_extra' || (change.change === 'remove' && change.list === 'blackouts')) return [];
+  const busy = (await ctx.store.availability.busy(service, clinicianId, now)).filter((b) => b.end > now.getTime());
+  if (change.change === 'add_blackout') {
+    const added = toInterval(after.blackouts.at(-1)!);
+    return busy.filter((b) => overlaps(b, added));
+  }
+  const covered = (a: Availability, b: BusyTime) => coversConsultation(a, new Date(b.start), new Date(b.end));
+  return busy.filter((b) => covered(before, b) && !covered(after, b));
+}
+
+/**
  * Applies one change to the clinician's own availability. `version` is the one their card showed: if it
- * changed meanwhile, nothing is saved and the current availability comes back with `stale`.
+ * changed meanwhile, nothing is saved and the current availability comes back with `stale`. `stillBooked` lists
+ * the bookings the change left outside their time, soonest first.
  */
 export async function changeAvailability(
   ctx: AppContext, actor: Actor, cmd: { service: string; version: number; change: unknown },
-): Promise<{ availability: Availability; stale: boolean }> {
+): Promise<{ availability: Availability; stale: boolean; stillBooked: BusyTime[] }> {
   const current = await myAvailability(ctx, actor, cmd.service);
   const parsed = AvailabilityChangeSchema.safeParse(cmd.change);
   if (!parsed.success) throw new DomainError('invalid_input', fieldIssues(parsed.error));
-  if (current.version !== cmd.version) return { availability: current, stale: true };
+  if (current.version !== cmd.version) return { availability: current, stale: true, stillBooked: [] };
   const at = ctx.clock.now();
   const next = { ...applyChange(current, parsed.data), version: current.version + 1, updatedAt: at.toISOString() };
   const checked = AvailabilitySchema.safeParse(next);
@@ -58,8 +78,9 @@ export async function changeAvailability(
   try {
     await ctx.store.availability.save(cmd.service, checked.data, auditOk(ctx, actor, 'availability.change', actor.id, { change: parsed.data.change }));
   } catch (e) {
-    if (e instanceof DomainError && e.code === 'version_conflict') return { availability: (await ctx.store.availability.get(cmd.service, actor.id))!, stale: true };
+    if (e instanceof DomainError && e.code === 'version_conflict') return { availability: (await ctx.store.availability.get(cmd.service, actor.id))!, stale: true, stillBooked: [] };
     throw e;
   }
-  return { availability: checked.data, stale: false };
+  const stillBooked = (await bookedOutside(ctx, cmd.service, actor.id, current, checked.data, parsed.data, at)).sort((a, b) => a.start - b.start);
+  return { availability: checked.data, stale: false, stillBooked };
 }

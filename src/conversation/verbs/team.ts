@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../domain/booking/roster';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { ConversationContext } from '../context';
 import { availabilityView, reviewsView, rosterView, type AvailabilityCursors, type ReviewsOptions } from '../views/team';
+import { stillBookedNotice } from '../wording/availability';
 import { ERROR_TEXT } from '../wording/error-text';
 import { Cursor, PersonId, Ref, Reference, Service, textInput, verb } from './verb';
 
@@ -67,9 +68,9 @@ export const TEAM_VERBS = {
     async run(cc, actor, cmd, { raw }) {
       const catalogue = catalogueFor(cc.app, cmd.service);
       try {
-        const { availability, stale } = await changeAvailability(cc.app, actor, { ...cmd, change: availabilityChange(cmd.change, raw) });
+        const { availability, stale, stillBooked } = await changeAvailability(cc.app, actor, { ...cmd, change: availabilityChange(cmd.change, raw) });
         return availabilityView(availability, catalogue, cc.app.clock.now(), {
-          notice: stale ? 'This card was out of date, so nothing was changed: here is your availability as it stands now.' : 'Saved.', at: at(cmd),
+          notice: stale ? 'This card was out of date, so nothing was changed: here is your availability as it stands now.' : ['Saved.', stillBookedNotice(stillBooked)].join(' ').trim(), at: at(cmd),
         });
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'invalid_input') throw e;

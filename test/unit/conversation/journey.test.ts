@@ -109,6 +109,13 @@ describe('the conversation layer alone drives a request, its booking and its net
     expect(messenger.to(`person:${referrer.id}`, before).map((s) => headlineOf(s.message.view))).toEqual(['Consultation booked']);
     expect(messenger.to(`person:${clinician.id}`, before).map((s) => headlineOf(s.message.view))).toEqual(['You accepted this consultation']);
     expect(messenger.to(`person:${clinician.id}`, before)[0]!.message.view).toMatchObject({ kind: 'case', canChange: true, details: expect.arrayContaining([{ title: 'Family name', value: 'Synthetic Family' }]) });
+
+    // Leave over the booked day is saved, and the card names the booking that still stands (H33).
+    const day = new Date(story.start).toISOString().slice(0, 10);
+    const leave = await act(clinician, 'availability.change', { service: 'eras', version: 1, change: 'add_blackout', blackoutFrom: day, blackoutTo: day });
+    expect(leave).toMatchObject({ kind: 'availability', version: 2, notice: expect.stringMatching(new RegExp(`^Saved\\. You are still booked in time that is no longer open: ${reference} on `)) });
+    const back = await act(clinician, 'availability.change', { service: 'eras', version: 2, change: 'remove', list: 'blackouts', index: 0 });
+    expect(back).toMatchObject({ kind: 'availability', version: 3, notice: 'Saved.' });
   });
 
   it('links the case to a network conversation by its reference alone, which then sees only the network view', async () => {

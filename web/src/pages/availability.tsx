@@ -8,6 +8,8 @@ interface Item { label: string; index: number }
 interface AvailabilityData {
   version: number; today: string; serviceName: string; minutes: number; buffer: number; leadHours: number; horizonDays: number;
   weekdays: { value: string; title: string }[]; weekly: Item[]; extras: Item[]; blackouts: Item[]; week: Week; stale?: boolean;
+  /** After a change: the bookings it left outside the clinician's time, in words ('' when none). */
+  still_booked?: string;
 }
 
 const useLists = makeStyles({
@@ -54,7 +56,7 @@ export function AvailabilityPage({ service, token }: PageProps) {
   const change = (body: Record<string, unknown>, saved: string) => void action.run(async () => {
     const next = await call<AvailabilityData>(token, 'POST', '/api/tab/availability', { service, week: shownWeek, version: data!.version, change: body });
     loaded.set(next);
-    return next.stale ? 'Your availability was changed elsewhere meanwhile, so nothing was saved: here it is as it stands now.' : saved;
+    return next.stale ? 'Your availability was changed elsewhere meanwhile, so nothing was saved: here it is as it stands now.' : [saved, next.still_booked ?? ''].join(' ').trim();
   });
   if (!data) return loaded.error ? <Problem error={loaded.error} /> : <Loading label="Loading your availability" />;
   return (

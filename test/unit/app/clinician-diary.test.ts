@@ -9,7 +9,8 @@ import type { AppContext } from '../../../src/app/context';
 import { openEpisode } from '../../../src/app/episode/open-episode';
 import { availabilityWeek } from '../../../src/app/workspace/availability-week';
 import { overlaps, toInterval } from '../../../src/domain/booking/interval';
-import { formatLondonTime, londonDate } from '../../../src/domain/time/london';
+import { formatLondon, formatLondonTime, londonDate } from '../../../src/domain/time/london';
+import { stillBookedNotice } from '../../../src/conversation/wording/availability';
 import { auditEntry, buildDraft, buildRequest, buildRosterMember } from '../../support/builders';
 import { completedPpsRequest } from '../../support/episodes';
 
@@ -79,5 +80,49 @@ describe('a clinician who works for two services', () => {
     expect(sessions).toHaveLength(12);
     expect(sessions.filter((s) => overlaps(toInterval(s), toInterval({ start: fassFirst, end: new Date(Date.parse(fassFirst) + 3_600_000).toISOString() }), BUFFER_MS))).toEqual([]);
     expect(sessions.flatMap((s) => s.moves ?? []).map((m) => [m.from, m.why])).toContainEqual([fassFirst, 'busy']);
+  });
+});
+
+describe('a change to availability that leaves bookings outside the clinician\'s time', () => {
+  async function bookedFass(reference: string) {
+    await waiting('fass', reference);
+    const start = (await findFreeTimes(app, 'fass'))[0]!.start;
+    await pickTimes(app, REFERRER, { service: 'fass', reference, starts: [start] });
+    await acceptTime(app, BOTH, { service: 'fass', reference, start });
+    return start;
+  }
+
+  it('names the booking a blackout now covers, and the booking stands', async () => {
+    const start = await bookedFass('FASS-2027-0003');
+    const day = londonDate(new Date(start));
+    const version = (await app.store.availability.get('fass', BOTH.id))!.version;
+    const elsewhere = await changeAvailability(app, BOTH, { service: 'fass', version, change: { change: 'add_blackout', from: '2027-03-20', to: '2027-03-21' } });
+    expect(elsewhere.stillBooked).toEqual([]);
+    const over = await changeAvailability(app, BOTH, { service: 'fass', version: version + 1, change: { change: 'add_blackout', from: day, to: day } });
+    expect(over.stillBooked.map((b) => [b.reference, new Date(b.start).toISOString()])).toEqual([['FASS-2027-0003', start]]);
+    expect(over.availability.blackouts).toHaveLength(2);
+    expect((await app.store.requests.get('fass', 'FASS-2027-0003'))!.status).toBe('booked');
+    expect(stillBookedNotice(over.stillBooked)).toContain(`FASS-2027-0003 on ${formatLondon(start)}`);
+  });
+
+  it('names the booking a removed weekly window no longer covers, and nothing when the window removed held none', async () => {
+    const start = await bookedFass('FASS-2027-0004');
+    const weekday = ((new Date(start).getUTCDay() + 6) % 7) + 1;
+    let availability = (await app.store.availability.get('fass', BOTH.id))!;
+    const other = availability.weekly.findIndex((w) => w.weekday !== weekday);
+    const first = await changeAvailability(app, BOTH, { service: 'fass', version: availability.version, change: { change: 'remove', list: 'weekly', index: other } });
+    expect(first.stillBooked).toEqual([]);
+    availability = first.availability;
+    const holding = availability.weekly.findIndex((w) => w.weekday === weekday);
+    const second = await changeAvailability(app, BOTH, { service: 'fass', version: availability.version, change: { change: 'remove', list: 'weekly', index: holding } });
+    expect(second.stillBooked.map((b) => b.reference)).toEqual(['FASS-2027-0004']);
+  });
+
+  it('names at most five bookings and counts the rest', () => {
+    const booked = Array.from({ length: 7 }, (_, i) => ({ reference: `FASS-2027-01${i}0`, start: Date.parse('2027-03-08T10:00:00Z') + i * 86_400_000, end: 0 }));
+    const text = stillBookedNotice(booked);
+    expect(text.match(/FASS-2027-01\d0/g)).toEqual(booked.slice(0, 5).map((b) => b.reference));
+    expect(text).toContain('and 2 more');
+    expect(stillBookedNotice([])).toBe('');
   });
 });
