@@ -57,7 +57,7 @@ describe('reviewing and revoking who follows a case', () => {
     const text = cardText(list);
     for (const shown of ['Who follows', 'Group chat', 'Team channel', gp.name, hv.name, `Linked by ${referrer.name}`]) expect(text).toContain(shown);
 
-    const afterRemove = await env.h.client.execute(referrer, 'network.remove_follower', findAction(list, 'network.remove_follower').data);
+    const afterRemove = await env.h.client.execute(referrer, 'network.remove_follower', findAction(list, 'network.remove_follower', `Stop ${gp.name} following`).data);
     expect(cardText(afterRemove)).toContain('They no longer follow this case.');
     expect(await followers(reference)).toEqual([hv.id]);
 

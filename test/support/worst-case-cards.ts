@@ -265,7 +265,13 @@ export const WORST_CASES: Record<string, () => WorstCase[]> = {
   'network/members': () => {
     const links = Array.from({ length: 200 }, (_, i) => ({ conversationId: `19:${worstId(i)}@thread.tacv2`, kind: 'channel' as const, by: worstId(i), at: iso(i % 300), teamId: worstId(i) }));
     const followers = Array.from({ length: 500 }, (_, i) => ({ userId: worstId(1000 + i), at: iso(i % 300), via: links[i % links.length]!.conversationId }));
-    return [{ label: '200 linked conversations and 500 people following, every name and id at its longest', view: networkMembersView(worstRequest(fass, 1, { links, followers }), fass, names, longestErrorText) }];
+    const request = worstRequest(fass, 1, { links, followers });
+    // A middle page of each list: both "Show more" and "Back" on the card, with cursors at their longest.
+    const first = networkMembersView(request, fass, names, longestErrorText);
+    return [
+      { label: '200 linked conversations and 500 people following, every name and id at its longest', view: first },
+      { label: 'the same, a middle page of each list', view: networkMembersView(request, fass, names, longestErrorText, { links: first.links.next, followers: first.followers.next }) },
+    ];
   },
   'governance/export-link': () => [{
     label: 'the longest reference and link', view: exportLinkView(fass.service, `${fass.referencePrefix}-2026-${'9'.repeat(8)}`, `https://bot.example.org/export/${fass.service}/${'X'.repeat(40)}/${'t'.repeat(100)}`, NOW),

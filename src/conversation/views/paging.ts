@@ -5,7 +5,7 @@ import { pageRange } from '../wording/lists';
  * the validation rules allow) stays under Teams' strictest message size. The worst-case card test holds
  * each to it; change a size only with that test.
  */
-export const PAGE_SIZE = { reviews: 8, myRequests: 10, roster: 12, deadLetters: 12, availability: 10, declines: 3 } as const;
+export const PAGE_SIZE = { reviews: 8, myRequests: 10, roster: 12, deadLetters: 12, availability: 10, declines: 3, networkLinks: 6, networkFollowers: 6 } as const;
 
 /** A long list shown a page at a time, with what a card needs to offer "Show more" and a way back. */
 export interface Page<T> {

@@ -121,6 +121,33 @@ describe('long lists, a page at a time, through the conversation layer', () => {
     expect(pages.flat()).toEqual(Array.from({ length: 27 }, (_, i) => `FASS-2026-${String(26 - i).padStart(4, '0')}`));
   });
 
+  it('who follows a case: each list the most recent first, every member once; stopping one keeps the page', async () => {
+    const cc = await context();
+    const [reference] = await submitManyEligible(cc.app, referrer, 1);
+    const request = (await cc.app.store.requests.get('fass', reference!))!;
+    const at = (i: number) => new Date(Date.parse('2026-11-01T09:00:00Z') + i * 60_000).toISOString();
+    const links = Array.from({ length: 9 }, (_, i) => ({ conversationId: `19:net-${i}@thread.v2`, kind: 'groupChat' as const, by: referrer.id, at: at(i) }));
+    const followers = Array.from({ length: 19 }, (_, i) => ({ userId: `follower-${String(i).padStart(2, '0')}`, at: at(i), via: links[i % 9]!.conversationId }));
+    await cc.app.store.requests.update({ ...request, links, followers, version: request.version + 1 },
+      { at: at(0), actor: referrer.id, action: 'test.network', subject: reference!, result: 'ok' });
+    const first = await act(cc, referrer, 'network.members', { service: 'fass', reference });
+    expect(cardText(first)).toContain(`Showing 1 to ${PAGE_SIZE.networkFollowers} of 19`);
+    const followersOf = (c: unknown) => matches(c, /"text":"(follower-\d{2})"/g);
+    const { pages } = await pageThrough(cc, referrer, first, 'Show more people following', followersOf);
+    expect(pages.map((p) => p.length)).toEqual([6, 6, 6, 1]);
+    expect(pages.flat()).toEqual(followers.map((f) => f.userId).reverse());
+    const linkPages = await pageThrough(cc, referrer, first, 'Show more linked conversations', (c) => matches(c, /"conversationId":"(19:net-\d)@thread.v2"/g));
+    expect(linkPages.pages.flat()).toEqual(links.map((l) => l.conversationId.replace('@thread.v2', '')).reverse());
+
+    // On the second page of people, stop one: the card comes back on that page, without them, the links' page kept.
+    const second = await act(cc, referrer, 'network.members', findAction(first, 'network.members', 'Show more people following').data);
+    const stop = findAction(second, 'network.remove_follower');
+    const after = await act(cc, referrer, 'network.remove_follower', stop.data);
+    expect(cardText(after)).toContain('They no longer follow this case.');
+    expect(followersOf(after)).toEqual(pages[1]!.filter((id) => id !== stop.data.userId).concat(pages[2]![0]!));
+    expect((await cc.app.store.requests.get('fass', reference!))!.followers).toHaveLength(18);
+  });
+
   it('refuses a cursor that is not a place in a list, and changes nothing', async () => {
     const cc = await context();
     const { code, view } = await runAction(cc, coordinator, 'roster.show', { service: 'fass', after: 'Name "with quotes"' }, personal);
