@@ -1,4 +1,5 @@
 import { acceptTime } from './app/booking/accept-time';
+import { busyEverywhere } from './app/booking/busy-elsewhere';
 import { changeBooking } from './app/booking/change-booking';
 import { findFreeTimes } from './app/booking/find-free-times';
 import { pickTimes } from './app/booking/pick-times';
@@ -11,6 +12,7 @@ import { recordOutcome } from './app/network/record-outcome';
 import { isDomainError } from './domain/errors';
 import { addDays, londonDate } from './domain/time/london';
 import { coversConsultation } from './domain/booking/free-times';
+import { overlaps } from './domain/booking/interval';
 import type { Catalogue } from './domain/catalogue/catalogue';
 import { demoAnswers, submitDemo, type DemoKind } from './demo-data';
 
@@ -63,8 +65,13 @@ async function live(ctx: AppContext, clock: ReturnType<typeof at>, catalogue: Ca
   const own = (await ctx.store.availability.get(service, clinician))!;
   const minutes = catalogue.booking.consultationMinutes * 60_000;
   const accepting = sent + (demo.acceptAfterHours ?? 0) * HOUR;
+  // Times the demo clinician could take: in their own hours, and clear (buffer included) of what they have booked here
+  // or in another service, a time found may be another clinician's.
+  const diary = await busyEverywhere(clock.ctx, service, clinician, clock.ctx.clock.now());
+  const buffer = catalogue.booking.bufferMinutes * 60_000;
   const times = (await findFreeTimes(clock.ctx, service)).map((t) => t.start)
-    .filter((start) => coversConsultation(own, new Date(start), new Date(Date.parse(start) + minutes)));
+    .filter((start) => coversConsultation(own, new Date(start), new Date(Date.parse(start) + minutes)))
+    .filter((start) => !diary.some((b) => overlaps(b, { start: Date.parse(start), end: Date.parse(start) + minutes }, buffer)));
   // Times still ahead when the clinician accepts, where the search found some that late.
   const later = times.filter((start) => Date.parse(start) > accepting + HOUR);
   const starts = (later.length > 0 ? later : times).slice(0, catalogue.booking.maxPreferences);

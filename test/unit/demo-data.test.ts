@@ -14,4 +14,15 @@ describe('demo data', () => {
     expect(requests.map((r) => r!.screening.outcome)).toEqual(['eligible', expect.not.stringMatching(/^eligible$/)]);
     expect(await app.store.roster.list(service)).toHaveLength(2);
   });
+
+  it('seeds every service into one store, as npm start does, without booking the demo clinician twice at once', async () => {
+    let n = 0;
+    const app: AppContext = { store: createInMemoryStore(), clock: { now: () => new Date() }, ids: { next: () => `id-${(n += 1)}` }, catalogues, meetingUrl: () => '' };
+    for (const service of catalogues.keys()) await seedDemoData(app, 'demo-social-worker', service);
+    const diary = (await Promise.all([...catalogues.keys()].map((s) => app.store.availability.busy(s, 'demo-clinician', new Date(0)))))
+      .flat().sort((a, b) => a.start - b.start);
+    expect(diary.length).toBeGreaterThan(catalogues.size);
+    const clashes = diary.filter((b, i) => i > 0 && b.start < diary[i - 1]!.end);
+    expect(clashes).toEqual([]);
+  });
 });
