@@ -66,8 +66,12 @@ async function live(ctx: AppContext, clock: ReturnType<typeof at>, catalogue: Ca
   const minutes = catalogue.booking.consultationMinutes * 60_000;
   const accepting = sent + (demo.acceptAfterHours ?? 0) * HOUR;
   // Times the demo clinician could take: in their own hours, and clear (buffer included) of what they have booked here
-  // or in another service, a time found may be another clinician's.
-  const diary = await busyEverywhere(clock.ctx, service, clinician, clock.ctx.clock.now());
+  // or in another service (a time found may be another clinician's) and of times pencilled in.
+  // Times pencilled in: those other requests (in any service) are still waiting to be accepted at, so that the demo
+  // clinician can take any of them later.
+  const pencilled = (await Promise.all([...ctx.catalogues.keys()].map((s) => ctx.store.requests.listByStatus(s, 'offered', { limit: 100 }))))
+    .flat().flatMap((r) => r.offer!.preferences.map((p) => ({ start: Date.parse(p), end: Date.parse(p) + minutes, reference: r.reference })));
+  const diary = [...await busyEverywhere(clock.ctx, service, clinician, clock.ctx.clock.now()), ...pencilled];
   const buffer = catalogue.booking.bufferMinutes * 60_000;
   const times = (await findFreeTimes(clock.ctx, service)).map((t) => t.start)
     .filter((start) => coversConsultation(own, new Date(start), new Date(Date.parse(start) + minutes)))
@@ -108,7 +112,9 @@ async function demoEpisode(ctx: AppContext, clock: ReturnType<typeof at>, catalo
   const planned = Math.max(range.min, Math.min(range.default, 3));
   const me = { id: clinician };
   let opened;
-  for (const time of ['11:00', '15:30', '17:30']) {
+  // Outside the demo clinician's consultation hours (09:30-12:00, 13:30-16:00), so that a course never stands in the way
+  // of a consultation time the demo offers now, in this service or another.
+  for (const time of ['12:15', '16:30', '17:45']) {
     try {
       opened = await openEpisode(clock.ctx, me, { service, reference, intervention, plannedSessions: planned, firstDate: addDays(londonDate(clock.ctx.clock.now()), 7), time });
       break;

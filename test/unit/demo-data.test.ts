@@ -24,5 +24,11 @@ describe('demo data', () => {
     expect(diary.length).toBeGreaterThan(catalogues.size);
     const clashes = diary.filter((b, i) => i > 0 && b.start < diary[i - 1]!.end);
     expect(clashes).toEqual([]);
+    // Every time still waiting for a clinician is one the demo clinician can take (the workspace test accepts one).
+    const waiting = (await Promise.all([...catalogues.keys()].map((s) => app.store.requests.listByStatus(s, 'offered', { limit: 100 })))).flat();
+    expect(waiting.length).toBeGreaterThan(0);
+    const hour = 3_600_000;
+    const blocked = waiting.flatMap((r) => r.offer!.preferences.filter((p) => diary.some((b) => b.start < Date.parse(p) + hour + 15 * 60_000 && Date.parse(p) < b.end + 15 * 60_000)));
+    expect(blocked).toEqual([]);
   });
 });
