@@ -1,5 +1,5 @@
 import type { Availability } from '../../domain/booking/availability';
-import { freeSlots, offerableTimes, type DayRange, type FreeSlot, type OfferableTime } from '../../domain/booking/free-times';
+import { freeStarts, offerableStarts, type DayRange, type OfferableTime } from '../../domain/booking/free-times';
 import type { Interval } from '../../domain/booking/interval';
 import { hasRole } from '../../domain/booking/roster';
 import { addDays, londonDate } from '../../domain/time/london';
@@ -23,9 +23,10 @@ async function calendars(ctx: AppContext, service: string, now: Date): Promise<C
   return { availabilities: mine, busy: new Map(busy) };
 }
 
-function slotsIn(ctx: AppContext, service: string, c: Calendars, now: Date, days: DayRange): FreeSlot[] {
+/** Every clinician's free start times (UTC ms) in these days, one entry per clinician free then. */
+function startsIn(ctx: AppContext, service: string, c: Calendars, now: Date, days: DayRange): number[] {
   const rules = catalogueFor(ctx, service).booking;
-  return c.availabilities.flatMap((a) => freeSlots(a, c.busy.get(a.clinicianId) ?? [], rules, now, days));
+  return c.availabilities.flatMap((a) => freeStarts(a, c.busy.get(a.clinicianId) ?? [], rules, now, days));
 }
 
 /**
@@ -37,11 +38,11 @@ export async function findFreeTimes(ctx: AppContext, service: string): Promise<O
   const now = ctx.clock.now();
   const c = await calendars(ctx, service, now);
   const last = londonDate(new Date(now.getTime() + rules.horizonDays * DAY_MS));
-  const slots: FreeSlot[] = [];
+  const starts: number[] = [];
   let times: OfferableTime[] = [];
   for (let day = londonDate(new Date(now.getTime() + rules.leadTimeHours * 3_600_000)); day <= last; day = addDays(day, CHUNK_DAYS)) {
-    slots.push(...slotsIn(ctx, service, c, now, { from: day, to: addDays(day, CHUNK_DAYS - 1) }));
-    times = offerableTimes(slots, rules.timesShown);
+    starts.push(...startsIn(ctx, service, c, now, { from: day, to: addDays(day, CHUNK_DAYS - 1) }));
+    times = offerableStarts(starts, rules.consultationMinutes * 60_000, rules.timesShown);
     if (times.length >= rules.timesShown) break;
   }
   return times;
@@ -52,6 +53,7 @@ export async function freeStartsAmong(ctx: AppContext, service: string, starts: 
   const now = ctx.clock.now();
   const c = await calendars(ctx, service, now);
   const days = [...new Set(starts.map((s) => londonDate(new Date(s))))];
-  const free = new Set(days.flatMap((day) => slotsIn(ctx, service, c, now, { from: day, to: day }).map((s) => s.start)));
-  return new Set(starts.filter((s) => free.has(s)));
+  const free = new Set(days.flatMap((day) => startsIn(ctx, service, c, now, { from: day, to: day })));
+  // Only a time written exactly as the times card writes it is one of its times.
+  return new Set(starts.filter((s) => free.has(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s));
 }
