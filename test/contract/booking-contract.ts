@@ -119,6 +119,24 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('10:00')))).toEqual([{ start: ms('14:00'), end: ms('15:00'), reference: 'FASS-2026-0203' }]);
       });
 
+      it('reads the calendars of the clinicians asked about in one go: published time and busy time, in the order asked', async () => {
+        const a = buildAvailability({ clinicianId: 'clinician-a', version: 1, weekly: [{ weekday: 1, start: '09:00', end: '12:00' }] });
+        const b = buildAvailability({ clinicianId: 'clinician-b', version: 1, weekly: [{ weekday: 2, start: '13:00', end: '17:00' }] });
+        await store.availability.save('fass', a, auditEntry('availability.change'));
+        await store.availability.save('fass', b, auditEntry('availability.change'));
+        const morning = await submitted('FASS-2026-0204');
+        const evening = await submitted('FASS-2026-0205');
+        await step(morning, { claim: claim('clinician-a', '09:00', '10:00') });
+        await step(evening, { claim: claim('clinician-a', '18:00', '19:00') });
+        const from = new Date(at('09:30'));
+        const calendars = await store.availability.calendars('fass', ['clinician-b', 'clinician-unpublished', 'clinician-a'], from);
+        expect(calendars.map((c) => c.availability)).toEqual([b, a]);
+        expect(calendars.map((c) => byStart(c.busy))).toEqual([[], byStart(await store.availability.busy('fass', 'clinician-a', from))]);
+        expect(calendars[1]!.busy).toHaveLength(2);
+        expect(await store.availability.calendars('fass', [], from)).toEqual([]);
+        expect(await store.availability.calendars('other-service', ['clinician-a'], from)).toEqual([]);
+      });
+
       it.each([
         ['the same hour', '10:00', '11:00'],
         ['an hour that overlaps it', '10:30', '11:30'],

@@ -1,6 +1,5 @@
-import type { Availability } from '../../domain/booking/availability';
 import { freeStarts, offerableStarts, type DayRange, type OfferableTime } from '../../domain/booking/free-times';
-import type { Interval } from '../../domain/booking/interval';
+import type { ClinicianCalendar } from '../../ports/availability-store';
 import { hasRole } from '../../domain/booking/roster';
 import { addDays, londonDate } from '../../domain/time/london';
 import { catalogueFor, type AppContext } from '../context';
@@ -9,24 +8,16 @@ const DAY_MS = 86_400_000;
 /** Days looked at in one go while looking for the earliest times. */
 const CHUNK_DAYS = 3;
 
-interface Calendars {
-  availabilities: Availability[];
-  busy: Map<string, Interval[]>;
-}
-
-/** The service's clinicians' published time and bookings, read once per question. */
-async function calendars(ctx: AppContext, service: string, now: Date): Promise<Calendars> {
-  const [availabilities, roster] = await Promise.all([ctx.store.availability.list(service), ctx.store.roster.list(service)]);
-  const clinicians = new Set(roster.filter((m) => hasRole(m, 'clinician')).map((m) => m.id));
-  const mine = availabilities.filter((a) => clinicians.has(a.clinicianId));
-  const busy = await Promise.all(mine.map(async (a) => [a.clinicianId, await ctx.store.availability.busy(service, a.clinicianId, now)] as const));
-  return { availabilities: mine, busy: new Map(busy) };
+/** The service's clinicians' published time and bookings, read once per question (the roster, then every calendar in one go). */
+async function calendars(ctx: AppContext, service: string, now: Date): Promise<ClinicianCalendar[]> {
+  const clinicians = (await ctx.store.roster.list(service)).filter((m) => hasRole(m, 'clinician')).map((m) => m.id);
+  return ctx.store.availability.calendars(service, clinicians, now);
 }
 
 /** Every clinician's free start times (UTC ms) in these days, one entry per clinician free then. */
-function startsIn(ctx: AppContext, service: string, c: Calendars, now: Date, days: DayRange): number[] {
+function startsIn(ctx: AppContext, service: string, c: readonly ClinicianCalendar[], now: Date, days: DayRange): number[] {
   const rules = catalogueFor(ctx, service).booking;
-  return c.availabilities.flatMap((a) => freeStarts(a, c.busy.get(a.clinicianId) ?? [], rules, now, days));
+  return c.flatMap(({ availability, busy }) => freeStarts(availability, busy, rules, now, days));
 }
 
 /**
