@@ -323,6 +323,21 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         expect(await peer.conversations.get('user:user-sw-1')).toBe('{"user":"synthetic"}');
         expect(await store.conversations.get('triage:other-service')).toBeNull();
       });
+
+      it('reads several entries in one go, in the order asked, and writes several at once', async () => {
+        expect(await store.conversations.getMany([])).toEqual([]);
+        await store.conversations.setMany([]);
+        await store.conversations.setMany([['name:person-a', 'Synthetic A'], ['mri:person-a', '29:person-a'], ['conv:19:synthetic', '{"conversation":{}}']]);
+        await store.conversations.setMany([['name:person-a', 'Synthetic Renamed']]);
+        expect(await peer.conversations.getMany(['mri:person-a', 'name:nobody', 'name:person-a', 'conv:19:synthetic']))
+          .toEqual(['29:person-a', null, 'Synthetic Renamed', '{"conversation":{}}']);
+      });
+
+      it('marks people\'s entries written together as seen, for retention, and not a conversation\'s', async () => {
+        await store.conversations.setMany([['name:person-a', 'Synthetic A'], ['user:person-a', '{}'], ['conv:19:synthetic', '{}']]);
+        expect(await store.conversations.forgetUnseen(new Date(Date.now() + 60_000), 100)).toBe(2);
+        expect(await store.conversations.getMany(['name:person-a', 'user:person-a', 'conv:19:synthetic'])).toEqual([null, null, '{}']);
+      });
     });
 
     describe('directory entries', () => {

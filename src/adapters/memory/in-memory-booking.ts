@@ -139,9 +139,15 @@ export class InMemoryConversations implements ConversationStore {
   async get(k: string) {
     return this.values.get(k) ?? null;
   }
+  async getMany(keys: readonly string[]) {
+    return keys.map((k) => this.values.get(k) ?? null);
+  }
   async set(k: string, value: string) {
     this.values.set(k, value);
     if (PERSON_ENTRY.test(k)) this.seen.set(k, this.now());
+  }
+  async setMany(entries: readonly (readonly [string, string])[]) {
+    for (const [k, value] of entries) await this.set(k, value);
   }
   async forget(prefix: string) {
     const gone = [...this.values.keys()].filter((k) => k.startsWith(prefix));

@@ -105,9 +105,14 @@ export function createRedisBookingStores(redis: RedisClient, run: Run, write: Wr
   };
   const conversations: Store['conversations'] = {
     get: (key) => redis.hget(keys.directory, key),
-    async set(key, value) {
-      await redis.hset(keys.directory, key, value);
-      if (PERSON_ENTRY.test(key)) await redis.zadd(keys.directorySeen, Date.now(), key);
+    getMany: async (fields) => (fields.length === 0 ? [] : redis.hmget(keys.directory, ...fields)),
+    set: (key, value) => conversations.setMany([[key, value]]),
+    async setMany(entries) {
+      if (entries.length === 0) return;
+      await redis.hset(keys.directory, ...entries.flat());
+      const now = Date.now();
+      const seen = entries.filter(([key]) => PERSON_ENTRY.test(key)).flatMap(([key]) => [now, key]);
+      if (seen.length > 0) await redis.zadd(keys.directorySeen, ...seen);
     },
     async forget(prefix) {
       const found: string[] = [];
