@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   // instances over the same with one says whether instances get in each other's way, though the cores are shared.
   const scaled = async (workers: number) => {
     const proc = await startNode(resolve(ROOT, 'bench/cluster-bot.js'), { ...botEnv, CLUSTER_WORKERS: String(workers) }, await freePort(), sink.url);
+    // The first answered turn may come while the second worker is still starting: its start-up is not the load's.
+    while (!proc.output().includes('"workers_listening"')) await new Promise((r) => setTimeout(r, 10));
     const before = cpuSeconds(proc.child.pid!);
     const load = await drive(proc.url, 50, SECONDS, journeyRequests(sink.url, clinicians));
     const cpu = cpuSeconds(proc.child.pid!) - before;
