@@ -15,6 +15,7 @@ import { startConnectorStub } from '../test/support/connector-stub';
 import { freePort, startRedis } from '../test/support/redis-server';
 import { bookingRace } from './lib/booking-race';
 import { build, ROOT } from './lib/build';
+import { cpuSeconds } from './lib/cpu';
 import { fanout } from './lib/fanout';
 import { journeyCount, journeyRequests, echoRequests } from './lib/journey';
 import { drive } from './lib/load';
@@ -74,12 +75,20 @@ async function main(): Promise<void> {
 
   // Scale-out: the same journey load on two bot processes behind one port (node's cluster module), then on one.
   const clinicians = await freshStore();
-  const cluster = await startNode(resolve(ROOT, 'bench/cluster-bot.js'), { ...botEnv, CLUSTER_WORKERS: '2' }, await freePort(), sink.url);
-  const two = await drive(cluster.url, 50, SECONDS, journeyRequests(sink.url, clinicians));
-  await cluster.stop();
-  const single = await startNode(resolve(ROOT, 'bench/cluster-bot.js'), { ...botEnv, CLUSTER_WORKERS: '1' }, await freePort(), sink.url);
-  const one = await drive(single.url, 50, SECONDS, journeyRequests(sink.url, clinicians));
-  await single.stop();
+  // Each also counts the CPU the bot processes (primary and workers) spent on the load: turns per CPU-second with two
+  // instances over the same with one says whether instances get in each other's way, though the cores are shared.
+  const scaled = async (workers: number) => {
+    const proc = await startNode(resolve(ROOT, 'bench/cluster-bot.js'), { ...botEnv, CLUSTER_WORKERS: String(workers) }, await freePort(), sink.url);
+    // The first answered turn may come while the second worker is still starting: its start-up is not the load's.
+    while (!proc.output().includes('"workers_listening"')) await new Promise((r) => setTimeout(r, 10));
+    const before = cpuSeconds(proc.child.pid!);
+    const load = await drive(proc.url, 50, SECONDS, journeyRequests(sink.url, clinicians));
+    const cpu = cpuSeconds(proc.child.pid!) - before;
+    await proc.stop();
+    return { ...load, turnsPerCpuSecond: load.requests / cpu };
+  };
+  const two = await scaled(2);
+  const one = await scaled(1);
 
   // Booking: 1,000 concurrent accepts from two bot processes on 100 slots (10 clinicians x 10 times).
   await redis.client().flushall();
@@ -112,7 +121,11 @@ async function main(): Promise<void> {
     echo, journey,
     journey_ratio: round(journey.rps / echo.rps, 3), p99_ratio: round(journey.p99 / echo.p99, 3),
     rss_ratio: round(journey.rss_mb / echo.rss_mb, 3), cold_start_ratio: round(journey.cold_start_ms / echo.cold_start_ms, 3),
-    scale_out: { instances: 2, rps: round(two.rps, 1), one_instance_rps: round(one.rps, 1), ratio_to_one: round(two.rps / one.rps, 3) },
+    scale_out: {
+      instances: 2, rps: round(two.rps, 1), one_instance_rps: round(one.rps, 1), ratio_to_one: round(two.rps / one.rps, 3),
+      turns_per_cpu_second: round(two.turnsPerCpuSecond, 1), one_instance_turns_per_cpu_second: round(one.turnsPerCpuSecond, 1),
+      cpu_efficiency: round(two.turnsPerCpuSecond / one.turnsPerCpuSecond, 3),
+    },
     booking, fanout: fan,
     journeys: journeyCount(),
     total_seconds: Math.round((Date.now() - started) / 1000),
@@ -124,7 +137,8 @@ async function main(): Promise<void> {
     '', '| | turns/s (50 conn) | p50 ms | p95 ms | p99 ms (10 conn) | peak RSS MB | cold start ms |', '| --- | --- | --- | --- | --- | --- | --- |',
     row('echo (ceiling)', echo), row('journey', journey),
     `| ratio | ${results.journey_ratio} | | | ${results.p99_ratio} | ${results.rss_ratio} | ${results.cold_start_ratio} |`, '',
-    `scale-out: 2 instances ${results.scale_out.rps} turns/s vs 1 instance ${results.scale_out.one_instance_rps} (x${results.scale_out.ratio_to_one})`,
+    `scale-out: 2 instances ${results.scale_out.rps} turns/s vs 1 instance ${results.scale_out.one_instance_rps} (x${results.scale_out.ratio_to_one}); `
+      + `${results.scale_out.turns_per_cpu_second} vs ${results.scale_out.one_instance_turns_per_cpu_second} turns per CPU-second of the bot processes (cpu_efficiency ${results.scale_out.cpu_efficiency})`,
     `booking: ${booking.attempts} accepts on ${booking.slots} slots -> ${booking.bookings} bookings, ${booking.double_bookings} double, ${booking.overlapping_clinician_bookings} overlapping`,
     `fan-out: ${fan.conversations} conversations, ${fan.delivered} delivered, ${fan.lost} lost, ${fan.duplicates} duplicates, ${fan.sends} sends in ${fan.seconds} s, ceiling ratio ${fan.ceiling_ratio}, ${fan.throttled_over_limit} sends over Teams' limits`,
     `total ${results.total_seconds} s`, '',

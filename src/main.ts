@@ -120,7 +120,7 @@ export async function start(env: NodeJS.ProcessEnv, log: Logger = createLogger(e
   const triageTeams = triageTeamsOf(config, app);
   const tenants = allowedTenants(config);
   const teams = createTeamsEdge({
-    ...parts.teams, kick: () => void jobs.kick(), triageTeams,
+    ...parts.teams, kick: () => jobs.nudge(), triageTeams,
     policy: { tenants, localMode: !config.MICROSOFT_APP_ID },
     limits: { perUserPerMinute: config.INBOUND_USER_PER_MINUTE, perTenantPerMinute: config.INBOUND_TENANT_PER_MINUTE },
   });

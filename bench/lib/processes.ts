@@ -7,6 +7,8 @@ export interface NodeProcess {
   url: string;
   /** Spawn to the first answered turn, in ms. */
   coldStartMs: number;
+  /** What it has written so far (stdout and stderr, the last 20,000 characters). */
+  output(): string;
   /** Peak resident memory so far (VmHWM), in MB. */
   peakRssMb(): number;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -51,6 +53,7 @@ export async function startNode(script: string, env: Record<string, string>, por
   const coldStartMs = Number(process.hrtime.bigint() - started) / 1e6;
   return {
     child, port, url, coldStartMs,
+    output: () => output,
     peakRssMb: () => peak(child.pid!),
     stop: (signal = 'SIGTERM') => new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

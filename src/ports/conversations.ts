@@ -9,6 +9,10 @@ export interface ConversationStore {
   /** Writes an entry; a person's (`user:`, `name:`, `mri:`) is also marked seen now, for retention. */
   set(key: string, value: string): Promise<void>;
   /** Up to `limit` entries whose key starts with `prefix`, in no set order (the workspace lists the people the bot has met). */
+  /** The values of these keys, in order (null where there is none), read in one go: a card naming many people. */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  /** `set` for several entries in one go: a person's name, Teams id and address on their first turn. */
+  setMany(entries: readonly (readonly [string, string])[]): Promise<void>;
   entries(prefix: string, limit: number): Promise<[string, string][]>;
   /** Removes every entry whose key starts with `prefix` (a case's card ids, `card:<reference>:`); returns how many. */
   forget(prefix: string): Promise<number>;

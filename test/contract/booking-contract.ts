@@ -119,6 +119,24 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         expect(await store.availability.busy('fass', 'clinician-a', new Date(at('10:00')))).toEqual([{ start: ms('14:00'), end: ms('15:00'), reference: 'FASS-2026-0203' }]);
       });
 
+      it('reads the calendars of the clinicians asked about in one go: published time and busy time, in the order asked', async () => {
+        const a = buildAvailability({ clinicianId: 'clinician-a', version: 1, weekly: [{ weekday: 1, start: '09:00', end: '12:00' }] });
+        const b = buildAvailability({ clinicianId: 'clinician-b', version: 1, weekly: [{ weekday: 2, start: '13:00', end: '17:00' }] });
+        await store.availability.save('fass', a, auditEntry('availability.change'));
+        await store.availability.save('fass', b, auditEntry('availability.change'));
+        const morning = await submitted('FASS-2026-0204');
+        const evening = await submitted('FASS-2026-0205');
+        await step(morning, { claim: claim('clinician-a', '09:00', '10:00') });
+        await step(evening, { claim: claim('clinician-a', '18:00', '19:00') });
+        const from = new Date(at('09:30'));
+        const calendars = await store.availability.calendars('fass', ['clinician-b', 'clinician-unpublished', 'clinician-a'], from);
+        expect(calendars.map((c) => c.availability)).toEqual([b, a]);
+        expect(calendars.map((c) => byStart(c.busy))).toEqual([[], byStart(await store.availability.busy('fass', 'clinician-a', from))]);
+        expect(calendars[1]!.busy).toHaveLength(2);
+        expect(await store.availability.calendars('fass', [], from)).toEqual([]);
+        expect(await store.availability.calendars('other-service', ['clinician-a'], from)).toEqual([]);
+      });
+
       it.each([
         ['the same hour', '10:00', '11:00'],
         ['an hour that overlaps it', '10:30', '11:30'],
@@ -304,6 +322,21 @@ export function describeBookingContract(name: string, open: () => Promise<Bookin
         expect(await peer.conversations.get('triage:fass')).toBe('{"conversation":{"id":"19:synthetic-b"}}');
         expect(await peer.conversations.get('user:user-sw-1')).toBe('{"user":"synthetic"}');
         expect(await store.conversations.get('triage:other-service')).toBeNull();
+      });
+
+      it('reads several entries in one go, in the order asked, and writes several at once', async () => {
+        expect(await store.conversations.getMany([])).toEqual([]);
+        await store.conversations.setMany([]);
+        await store.conversations.setMany([['name:person-a', 'Synthetic A'], ['mri:person-a', '29:person-a'], ['conv:19:synthetic', '{"conversation":{}}']]);
+        await store.conversations.setMany([['name:person-a', 'Synthetic Renamed']]);
+        expect(await peer.conversations.getMany(['mri:person-a', 'name:nobody', 'name:person-a', 'conv:19:synthetic']))
+          .toEqual(['29:person-a', null, 'Synthetic Renamed', '{"conversation":{}}']);
+      });
+
+      it('marks people\'s entries written together as seen, for retention, and not a conversation\'s', async () => {
+        await store.conversations.setMany([['name:person-a', 'Synthetic A'], ['user:person-a', '{}'], ['conv:19:synthetic', '{}']]);
+        expect(await store.conversations.forgetUnseen(new Date(Date.now() + 60_000), 100)).toBe(2);
+        expect(await store.conversations.getMany(['name:person-a', 'user:person-a', 'conv:19:synthetic'])).toEqual([null, null, '{}']);
       });
     });
 

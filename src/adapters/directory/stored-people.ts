@@ -13,14 +13,15 @@ export class StoredPeople implements PeopleDirectory {
   constructor(private readonly store: ConversationStore) {}
 
   async names(ids: readonly string[]): Promise<NameOf> {
-    const names = new Map<string, string>();
-    await Promise.all([...new Set(ids)].map(async (id) => names.set(id, (await this.store.get(nameKey(id))) ?? id)));
+    const unique = [...new Set(ids)];
+    const found = await this.store.getMany(unique.map(nameKey));
+    const names = new Map(unique.map((id, i) => [id, found[i] ?? id]));
     return (id) => names.get(id) ?? id;
   }
 
   async known(ids: readonly string[]): Promise<Set<string>> {
-    const found = await Promise.all(ids.map(async (id) => ((await this.store.get(nameKey(id))) === null ? null : id)));
-    return new Set(found.filter((id): id is string => id !== null));
+    const found = await this.store.getMany(ids.map(nameKey));
+    return new Set(ids.filter((_, i) => found[i] !== null));
   }
 
   async find(query: string, limit: number): Promise<KnownPerson[]> {

@@ -3,7 +3,7 @@ import type { Availability } from '../../domain/booking/availability';
 import { overlaps } from '../../domain/booking/interval';
 import type { RosterMember } from '../../domain/booking/roster';
 import { DomainError } from '../../domain/errors';
-import type { AvailabilityStore, BusyTime } from '../../ports/availability-store';
+import type { AvailabilityStore, BusyTime, ClinicianCalendar } from '../../ports/availability-store';
 import { PERSON_ENTRY, type ConversationStore } from '../../ports/conversations';
 import type { Job, JobQueue } from '../../ports/job-queue';
 import type { RequestEffects } from '../../ports/request-store';
@@ -38,7 +38,7 @@ export class InMemoryRoster implements RosterStore {
 
 export class InMemoryAvailability implements AvailabilityStore {
   private readonly docs = new Map<string, Availability>();
-  private readonly calendars = new Map<string, BusyTime[]>();
+  private readonly held = new Map<string, BusyTime[]>();
   constructor(private readonly audit: AuditSink) {}
   async get(service: string, clinicianId: string) {
     const doc = this.docs.get(key(service, clinicianId));
@@ -55,20 +55,29 @@ export class InMemoryAvailability implements AvailabilityStore {
     this.audit.appendNow(service, audit);
   }
   async busy(service: string, clinicianId: string, from: Date) {
-    return copy((this.calendars.get(key(service, clinicianId)) ?? []).filter((b) => b.end > from.getTime()));
+    return copy((this.held.get(key(service, clinicianId)) ?? []).filter((b) => b.end > from.getTime()));
+  }
+
+  async calendars(service: string, clinicianIds: readonly string[], from: Date): Promise<ClinicianCalendar[]> {
+    const found: ClinicianCalendar[] = [];
+    for (const id of clinicianIds) {
+      const availability = await this.get(service, id);
+      if (availability) found.push({ availability, busy: await this.busy(service, id, from) });
+    }
+    return found;
   }
 
   async forgetBusy(service: string, clinicianId: string, endedBefore: Date) {
     const k = key(service, clinicianId);
-    const list = this.calendars.get(k) ?? [];
+    const list = this.held.get(k) ?? [];
     const kept = list.filter((b) => b.end >= endedBefore.getTime());
-    this.calendars.set(k, kept);
+    this.held.set(k, kept);
     return list.length - kept.length;
   }
 
   /** The calendar once `fx.release` has given its time back (nothing is stored). */
   private released(service: string, clinicianId: string, reference: string, fx: RequestEffects): BusyTime[] {
-    const calendar = this.calendars.get(key(service, clinicianId)) ?? [];
+    const calendar = this.held.get(key(service, clinicianId)) ?? [];
     if (fx.release?.clinicianId !== clinicianId) return calendar;
     const starts = new Set(fx.release.times.map((t) => Date.parse(t.start)));
     return calendar.filter((b) => !(b.reference === reference && starts.has(b.start)));
@@ -87,10 +96,10 @@ export class InMemoryAvailability implements AvailabilityStore {
   }
 
   applyClaims(service: string, reference: string, fx: RequestEffects): void {
-    if (fx.release) this.calendars.set(key(service, fx.release.clinicianId), this.released(service, fx.release.clinicianId, reference, fx));
+    if (fx.release) this.held.set(key(service, fx.release.clinicianId), this.released(service, fx.release.clinicianId, reference, fx));
     if (fx.claim) {
       const k = key(service, fx.claim.clinicianId);
-      this.calendars.set(k, [...(this.calendars.get(k) ?? []), ...fx.claim.times.map((t) => ({ start: Date.parse(t.start), end: Date.parse(t.end), reference }))]);
+      this.held.set(k, [...(this.held.get(k) ?? []), ...fx.claim.times.map((t) => ({ start: Date.parse(t.start), end: Date.parse(t.end), reference }))]);
     }
   }
 }
@@ -130,9 +139,15 @@ export class InMemoryConversations implements ConversationStore {
   async get(k: string) {
     return this.values.get(k) ?? null;
   }
+  async getMany(keys: readonly string[]) {
+    return keys.map((k) => this.values.get(k) ?? null);
+  }
   async set(k: string, value: string) {
     this.values.set(k, value);
     if (PERSON_ENTRY.test(k)) this.seen.set(k, this.now());
+  }
+  async setMany(entries: readonly (readonly [string, string])[]) {
+    for (const [k, value] of entries) await this.set(k, value);
   }
   async forget(prefix: string) {
     const gone = [...this.values.keys()].filter((k) => k.startsWith(prefix));

@@ -6,15 +6,19 @@ import type { RosterMember } from '../../domain/booking/roster';
 import { DomainError } from '../../domain/errors';
 import type { Store } from '../../ports/store';
 import type { Job } from '../../ports/job-queue';
+import type { ClinicianCalendar } from '../../ports/availability-store';
 import { PERSON_ENTRY } from '../../ports/conversations';
 import { toFields } from './audit-fields';
 import { keys } from './keys';
 
-type Run = (name: 'claimDue', ...args: (string | number)[]) => Promise<unknown>;
+type Run = (name: 'claimDue' | 'calendars', ...args: (string | number)[]) => Promise<unknown>;
 /** A change someone is told about: answered once the configured number of replicas hold it. */
 type Write = (name: 'saveVersioned' | 'setField', ...args: (string | number)[]) => Promise<unknown>;
 
 const DAY_MS = 86_400_000;
+
+/** Busy members read from a day before `from` (scores are starts): those still running at `from` or later. */
+const busyFrom = (members: string[], from: Date) => members.map(parseBusyMember).filter((b) => b.end > from.getTime());
 
 /** Roster, availability, scheduled jobs and conversation references: the booking side of the Redis store. */
 export function createRedisBookingStores(redis: RedisClient, run: Run, write: Write): Pick<Store, 'roster' | 'availability' | 'jobs' | 'conversations'> {
@@ -52,8 +56,18 @@ export function createRedisBookingStores(redis: RedisClient, run: Run, write: Wr
     },
     async busy(service, clinicianId, from) {
       // Scores are start times; a consultation that started up to a day ago may still be running.
-      const members = await redis.zrangebyscore(keys.busy(service, clinicianId), from.getTime() - DAY_MS, '+inf');
-      return members.map(parseBusyMember).filter((b) => b.end > from.getTime());
+      return busyFrom(await redis.zrangebyscore(keys.busy(service, clinicianId), from.getTime() - DAY_MS, '+inf'), from);
+    },
+    async calendars(service, clinicianIds, from) {
+      if (clinicianIds.length === 0) return [];
+      const calendarKeys = clinicianIds.flatMap((id) => [keys.availability(service, id), keys.busy(service, id)]);
+      const reply = (await run('calendars', calendarKeys.length, ...calendarKeys, from.getTime() - DAY_MS)) as (string | string[])[];
+      const found: ClinicianCalendar[] = [];
+      for (let i = 0; i < reply.length; i += 2) {
+        const doc = reply[i] as string;
+        if (doc) found.push({ availability: JSON.parse(doc) as Availability, busy: busyFrom(reply[i + 1] as string[], from) });
+      }
+      return found;
     },
     async forgetBusy(service, clinicianId, endedBefore) {
       const members = await redis.zrangebyscore(keys.busy(service, clinicianId), '-inf', endedBefore.getTime());
@@ -91,9 +105,14 @@ export function createRedisBookingStores(redis: RedisClient, run: Run, write: Wr
   };
   const conversations: Store['conversations'] = {
     get: (key) => redis.hget(keys.directory, key),
-    async set(key, value) {
-      await redis.hset(keys.directory, key, value);
-      if (PERSON_ENTRY.test(key)) await redis.zadd(keys.directorySeen, Date.now(), key);
+    getMany: async (fields) => (fields.length === 0 ? [] : redis.hmget(keys.directory, ...fields)),
+    set: (key, value) => conversations.setMany([[key, value]]),
+    async setMany(entries) {
+      if (entries.length === 0) return;
+      await redis.hset(keys.directory, ...entries.flat());
+      const now = Date.now();
+      const seen = entries.filter(([key]) => PERSON_ENTRY.test(key)).flatMap(([key]) => [now, key]);
+      if (seen.length > 0) await redis.zadd(keys.directorySeen, ...seen);
     },
     async forget(prefix) {
       const found: string[] = [];

@@ -16,7 +16,7 @@ import { createRedisBookingStores } from './redis-booking';
 import { createRedisOutbox } from './redis-outbox';
 import { replicaAck, type ReplicaAckOptions } from './replica-ack';
 import {
-  CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, READ_FENCED, REMOVE_REQUEST, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST,
+  CALENDARS, CLAIM_DUE, CREATE_REQUEST, DEAD_LETTER, READ_FENCED, REMOVE_REQUEST, RETRY_DEAD, RESERVE_SEQUENCE, SAVE_DRAFT, SAVE_VERSIONED, SET_FIELD, UPDATE_REQUEST,
 } from './scripts';
 
 export interface RedisStoreOptions {
@@ -37,6 +37,8 @@ const SCRIPTS = {
   removeRequest: [11 + STATUS_COUNT, REMOVE_REQUEST],
   saveVersioned: [3, SAVE_VERSIONED], setField: [2, SET_FIELD], claimDue: [2, CLAIM_DUE], deadLetter: [2, DEAD_LETTER], retryDead: [2, RETRY_DEAD],
   readFenced: [2, READ_FENCED],
+  // As many keys as clinicians asked about (two each): the caller passes the count first.
+  calendars: [undefined, CALENDARS],
 } as const;
 
 /** Loads the scripts on a connection; each is then a command of its own (EVALSHA, EVAL the first time). */
@@ -223,7 +225,7 @@ export function createRedisStore(redis: RedisClient, options: RedisStoreOptions)
   const outbox = createRedisOutbox(redis, (name, ...args) => script(name)(...args) as Promise<unknown>, {
     script: write, append: (key, ...fields) => acked(() => writer.xadd(key, '*', ...fields)),
   });
-  const run = (name: 'claimDue' | 'deadLetter', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
+  const run = (name: 'claimDue' | 'deadLetter' | 'calendars', ...args: (string | number)[]) => script(name)(...args) as Promise<unknown>;
   return {
     drafts,
     requests,

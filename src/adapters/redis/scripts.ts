@@ -212,6 +212,18 @@ end
 return out`;
 
 /**
+ * KEYS: each clinician's availability hash then busy set, in pairs. ARGV: busy from (ms; busy scores are starts).
+ * Returns, per clinician, the availability document ('' when none) and the busy members from then on.
+ */
+export const CALENDARS = `
+local out = {}
+for i = 1, #KEYS, 2 do
+  out[#out + 1] = redis.call('HGET', KEYS[i], 'doc') or ''
+  out[#out + 1] = redis.call('ZRANGEBYSCORE', KEYS[i + 1], ARGV[1], '+inf')
+end
+return out`;
+
+/**
  * KEYS: document, fence. Returns the document's `doc` (or nil). The fence write makes Redis WAIT that follows
  * cover everything the primary held at this read, whichever connection wrote it.
  */

@@ -2,10 +2,13 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import {
+  AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory, type UserTokenClient,
+} from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { MessageEndpoint } from '../../http/server';
 import type { Logger } from '../../logger';
+import { ConnectorCache } from './connector-cache';
 import type { ConsultationBot } from './consultation-bot';
 import { failureCode } from '../../ports/store';
 import type { InboundGate } from './inbound-gate';
@@ -21,14 +24,29 @@ export interface BotCredentials {
 /** jsonwebtoken's refusals, which botframework-connector passes on as they are (bad signature, alg none, not yet valid). */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
-/** CloudAdapter answers 401 only to an AuthenticationError and 500 to anything else: a forged token is a refusal, not our failure. */
+/**
+ * CloudAdapter answers 401 only to an AuthenticationError and 500 to anything else: a forged token is a refusal, not our failure.
+ * The clients it sends with are made once and kept (see ConnectorCache), for turns and proactive sends alike.
+ */
 class TokenAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new ConnectorCache();
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    let result: AuthenticateRequestResult;
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      result = await super.authenticateRequest(activity, authHeader);
     } catch (e) {
       throw TOKEN_ERRORS.has((e as Error).name) ? new AuthenticationError('Unauthorized. Invalid token.', StatusCodes.UNAUTHORIZED) : e;
     }
+    return result.connectorFactory ? { ...result, connectorFactory: this.connectors.factory(result.connectorFactory, result.claimsIdentity) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.connectors.factory(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.connectors.userTokenClient(claimsIdentity, () => super.createUserTokenClient(claimsIdentity));
   }
 }
 

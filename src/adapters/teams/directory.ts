@@ -43,25 +43,28 @@ export class TeamsDirectory implements People {
   }
 
   /**
-   * Writes what changed since this process last wrote it, so a busy chat costs no extra writes; an
-   * unchanged value is written again once its entry has expired, in case the store lost it, or once it
-   * has been pushed out by people more recently active.
+   * Writes what changed since this process last wrote it (in one write), so a busy chat costs no extra writes;
+   * an unchanged value is written again once its entry has expired, in case the store lost it, or once it has
+   * been pushed out by people more recently active.
    */
-  private async remember(key: string, value: string): Promise<void> {
-    if (this.written.get(key) === value) return;
-    await this.store.set(key, value);
-    this.written.set(key, value);
+  private async remember(...entries: (readonly [string, string])[]): Promise<void> {
+    const changed = entries.filter(([key, value]) => this.written.get(key) !== value);
+    if (changed.length === 0) return;
+    await this.store.setMany(changed);
+    for (const [key, value] of changed) this.written.set(key, value);
   }
 
   async rememberPerson(actorId: string, activity: Activity): Promise<void> {
+    const entries: [string, string][] = [];
     const name = activity.from?.name?.slice(0, 120);
-    if (name) await this.remember(nameKey(actorId), name);
+    if (name) entries.push([nameKey(actorId), name]);
     // Teams addresses card refreshes to users by their Teams id (MRI), not their directory object id.
-    if (activity.from?.id) await this.remember(`mri:${actorId}`, activity.from.id.slice(0, 200));
+    if (activity.from?.id) entries.push([`mri:${actorId}`, activity.from.id.slice(0, 200)]);
     if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) {
       const { activityId: _each, ...reference } = TurnContext.getConversationReference(activity);
-      await this.remember(`user:${actorId}`, JSON.stringify(reference));
+      entries.push([`user:${actorId}`, JSON.stringify(reference)]);
     }
+    await this.remember(...entries);
   }
 
   /** A channel's or group chat's own id: a channel's, not one of its threads'. */
@@ -85,7 +88,7 @@ export class TeamsDirectory implements People {
   /** Remembers a channel or group chat of the network, so that the bot can post case cards there later. Returns its id. */
   async rememberConversation(activity: Activity): Promise<string> {
     const id = TeamsDirectory.conversationIdOf(activity);
-    await this.remember(`conv:${id}`, JSON.stringify(TeamsDirectory.sharedReference(activity)));
+    await this.remember([`conv:${id}`, JSON.stringify(TeamsDirectory.sharedReference(activity))]);
     return id;
   }
 
@@ -104,7 +107,7 @@ export class TeamsDirectory implements People {
 
   /** Teams ids of these people, for Adaptive Card refresh; people the bot has never seen are left out. */
   async teamsIds(ids: readonly string[]): Promise<string[]> {
-    const found = await Promise.all(ids.map((id) => this.store.get(`mri:${id}`)));
+    const found = await this.store.getMany(ids.map((id) => `mri:${id}`));
     return found.filter((v): v is string => v !== null);
   }
 }

@@ -1,6 +1,5 @@
-import type { Availability } from '../../domain/booking/availability';
-import { freeSlots, offerableTimes, type DayRange, type FreeSlot, type OfferableTime } from '../../domain/booking/free-times';
-import type { Interval } from '../../domain/booking/interval';
+import { freeStarts, offerableStarts, type DayRange, type OfferableTime } from '../../domain/booking/free-times';
+import type { ClinicianCalendar } from '../../ports/availability-store';
 import { hasRole } from '../../domain/booking/roster';
 import { addDays, londonDate } from '../../domain/time/london';
 import { catalogueFor, type AppContext } from '../context';
@@ -10,26 +9,23 @@ const DAY_MS = 86_400_000;
 /** Days looked at in one go while looking for the earliest times. */
 const CHUNK_DAYS = 3;
 
-interface Calendars {
-  availabilities: Availability[];
-  busy: Map<string, Interval[]>;
+/**
+ * The service's clinicians' published time and bookings, read once per question (the roster, then every calendar in
+ * one go), with their bookings in the other services they work for.
+ */
+async function calendars(ctx: AppContext, service: string, now: Date): Promise<ClinicianCalendar[]> {
+  const clinicians = (await ctx.store.roster.list(service)).filter((m) => hasRole(m, 'clinician')).map((m) => m.id);
+  const [here, elsewhere] = await Promise.all([ctx.store.availability.calendars(service, clinicians, now), busyInOtherServices(ctx, service, clinicians, now)]);
+  return here.map((c) => {
+    const more = elsewhere.get(c.availability.clinicianId);
+    return more ? { ...c, busy: [...c.busy, ...more] } : c;
+  });
 }
 
-/** The service's clinicians' published time and bookings (theirs in other services too), read once per question. */
-async function calendars(ctx: AppContext, service: string, now: Date): Promise<Calendars> {
-  const [availabilities, roster] = await Promise.all([ctx.store.availability.list(service), ctx.store.roster.list(service)]);
-  const clinicians = new Set(roster.filter((m) => hasRole(m, 'clinician')).map((m) => m.id));
-  const mine = availabilities.filter((a) => clinicians.has(a.clinicianId));
-  const [busy, elsewhere] = await Promise.all([
-    Promise.all(mine.map(async (a) => [a.clinicianId, await ctx.store.availability.busy(service, a.clinicianId, now)] as const)),
-    busyInOtherServices(ctx, service, mine.map((a) => a.clinicianId), now),
-  ]);
-  return { availabilities: mine, busy: new Map(busy.map(([id, here]) => [id, [...here, ...(elsewhere.get(id) ?? [])]])) };
-}
-
-function slotsIn(ctx: AppContext, service: string, c: Calendars, now: Date, days: DayRange): FreeSlot[] {
+/** Every clinician's free start times (UTC ms) in these days, one entry per clinician free then. */
+function startsIn(ctx: AppContext, service: string, c: readonly ClinicianCalendar[], now: Date, days: DayRange): number[] {
   const rules = catalogueFor(ctx, service).booking;
-  return c.availabilities.flatMap((a) => freeSlots(a, c.busy.get(a.clinicianId) ?? [], rules, now, days));
+  return c.flatMap(({ availability, busy }) => freeStarts(availability, busy, rules, now, days));
 }
 
 /**
@@ -41,11 +37,11 @@ export async function findFreeTimes(ctx: AppContext, service: string): Promise<O
   const now = ctx.clock.now();
   const c = await calendars(ctx, service, now);
   const last = londonDate(new Date(now.getTime() + rules.horizonDays * DAY_MS));
-  const slots: FreeSlot[] = [];
+  const starts: number[] = [];
   let times: OfferableTime[] = [];
   for (let day = londonDate(new Date(now.getTime() + rules.leadTimeHours * 3_600_000)); day <= last; day = addDays(day, CHUNK_DAYS)) {
-    slots.push(...slotsIn(ctx, service, c, now, { from: day, to: addDays(day, CHUNK_DAYS - 1) }));
-    times = offerableTimes(slots, rules.timesShown);
+    starts.push(...startsIn(ctx, service, c, now, { from: day, to: addDays(day, CHUNK_DAYS - 1) }));
+    times = offerableStarts(starts, rules.consultationMinutes * 60_000, rules.timesShown);
     if (times.length >= rules.timesShown) break;
   }
   return times;
@@ -56,6 +52,7 @@ export async function freeStartsAmong(ctx: AppContext, service: string, starts: 
   const now = ctx.clock.now();
   const c = await calendars(ctx, service, now);
   const days = [...new Set(starts.map((s) => londonDate(new Date(s))))];
-  const free = new Set(days.flatMap((day) => slotsIn(ctx, service, c, now, { from: day, to: day }).map((s) => s.start)));
-  return new Set(starts.filter((s) => free.has(s)));
+  const free = new Set(days.flatMap((day) => startsIn(ctx, service, c, now, { from: day, to: day })));
+  // Only a time written exactly as the times card writes it is one of its times.
+  return new Set(starts.filter((s) => free.has(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s));
 }

@@ -64,13 +64,16 @@ async function therapistChoices(cc: ConversationContext, service: string, actor:
  * The read is audited.
  */
 export async function caseScreen(cc: ConversationContext, actor: Actor, request: ConsultationRequest, options: CaseScreenOptions = {}): Promise<CaseView | EpisodeView> {
-  const coordinator = hasRole(await cc.app.store.roster.get(request.service, actor.id), 'coordinator');
-  if (!options.recorded) await recordRead(cc.app, actor, request, options.via ?? 'case.screen');
   const people = [
     request.ownerId, ...(request.booking ? [request.booking.clinicianId] : []), ...(request.offer?.declines.map((d) => d.clinicianId) ?? []),
     ...(request.episode ? [request.episode.therapistId] : []),
   ];
-  const nameOf = await cc.people.names(people);
+  // Three independent round trips, sent together: the card is drawn only once the read is on the audit trail.
+  const [member, nameOf] = await Promise.all([
+    cc.app.store.roster.get(request.service, actor.id), cc.people.names(people),
+    options.recorded ? undefined : recordRead(cc.app, actor, request, options.via ?? 'case.screen'),
+  ]);
+  const coordinator = hasRole(member, 'coordinator');
   const catalogue = catalogueFor(cc.app, request.service);
   const now = cc.app.clock.now();
   const shown = { ...(options.headline !== undefined ? { headline: options.headline } : {}), ...(options.errors ? { errors: options.errors } : {}) };

@@ -26,17 +26,27 @@ export interface DayRange {
  */
 export function freeSlots(availability: Availability, busy: readonly Interval[], rules: BookingDefaults, now: Date, days?: DayRange): FreeSlot[] {
   const length = rules.consultationMinutes * MINUTE;
+  return freeStarts(availability, busy, rules, now, days)
+    .map((start) => ({ clinicianId: availability.clinicianId, start: new Date(start).toISOString(), end: new Date(start + length).toISOString() }));
+}
+
+/**
+ * The start times (UTC ms, in order) of `freeSlots`. Listing free times looks at hundreds of slots to
+ * offer a dozen, so they stay numbers until the few that are offered are written out.
+ */
+export function freeStarts(availability: Availability, busy: readonly Interval[], rules: BookingDefaults, now: Date, days?: DayRange): number[] {
+  const length = rules.consultationMinutes * MINUTE;
   const buffer = rules.bufferMinutes * MINUTE;
   const earliest = now.getTime() + rules.leadTimeHours * 60 * MINUTE;
   const latest = now.getTime() + rules.horizonDays * 24 * 60 * MINUTE;
-  const slots: FreeSlot[] = [];
+  const starts: number[] = [];
   // Spans from the London midnight before the lead time, so that the grid starts where the clinician's
   // time does, not at a moment cut by the lead time that moves every second: a time the referrer was
   // shown must still be on offer when they pick it. `days` narrows this to some London days only.
   const firstDay = londonDate(new Date(earliest));
   const from = londonToUtc(days && days.from > firstDay ? days.from : firstDay, '00:00');
   const to = days ? Math.min(latest, londonToUtc(addDays(days.to, 1), '00:00').getTime()) : latest;
-  if (from.getTime() >= to) return slots;
+  if (from.getTime() >= to) return starts;
   // Spans and the slots in them come in time order, so one pass over the bookings, sorted, finds every clash.
   const booked = [...busy].sort((a, b) => a.start - b.start);
   let next = 0;
@@ -49,10 +59,10 @@ export function freeSlots(availability: Availability, busy: readonly Interval[],
       for (let j = next; j < booked.length && booked[j]!.start < slot.end + buffer; j += 1) if (overlaps(slot, booked[j]!, buffer)) { clash = true; break; }
       if (clash) continue;
       if (slot.end > latest) continue;
-      slots.push({ clinicianId: availability.clinicianId, start: new Date(start).toISOString(), end: new Date(slot.end).toISOString() });
+      starts.push(start);
     }
   }
-  return slots;
+  return starts;
 }
 
 /** A time the referrer can choose, with how many clinicians could take it. */
@@ -67,19 +77,28 @@ export interface OfferableTime {
  * day, so that a referrer sees a spread of days rather than one busy morning.
  */
 export function offerableTimes(slots: readonly FreeSlot[], limit: number, perDay = Math.max(1, Math.ceil(limit / 4))): OfferableTime[] {
-  const byStart = new Map<string, OfferableTime>();
-  for (const s of slots) {
-    const t = byStart.get(s.start);
-    if (t) t.clinicians += 1;
-    else byStart.set(s.start, { start: s.start, end: s.end, clinicians: 1 });
-  }
+  // A service's consultations all last as long, so one slot's length is every slot's.
+  const length = slots[0] ? Date.parse(slots[0].end) - Date.parse(slots[0].start) : 0;
+  return offerableStarts(slots.map((s) => Date.parse(s.start)), length, limit, perDay);
+}
+
+/**
+ * `offerableTimes` over start times in UTC ms (every slot `lengthMs` long), as `freeStarts` gives them:
+ * the same choice, with only the times offered written out.
+ */
+export function offerableStarts(starts: Iterable<number>, lengthMs: number, limit: number, perDay = Math.max(1, Math.ceil(limit / 4))): OfferableTime[] {
+  const clinicians = new Map<number, number>();
+  for (const s of starts) clinicians.set(s, (clinicians.get(s) ?? 0) + 1);
   const taken = new Map<string, number>();
-  return [...byStart.values()].sort((a, b) => a.start.localeCompare(b.start)).filter((t) => {
-    const day = londonDate(new Date(t.start));
+  const times: OfferableTime[] = [];
+  for (const start of [...clinicians.keys()].sort((a, b) => a - b)) {
+    if (times.length >= limit) break;
+    const day = londonDate(new Date(start));
     const n = taken.get(day) ?? 0;
     taken.set(day, n + 1);
-    return n < perDay;
-  }).slice(0, limit);
+    if (n < perDay) times.push({ start: new Date(start).toISOString(), end: new Date(start + lengthMs).toISOString(), clinicians: clinicians.get(start)! });
+  }
+  return times;
 }
 
 /** True when the clinician's published time covers the whole consultation and is not blacked out. */

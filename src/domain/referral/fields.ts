@@ -88,6 +88,17 @@ export const isMultiField = (id: string): boolean => (FIELDS as Record<string, F
  * (or list of them) comes to. A card that shows an answer back shows no more than this.
  */
 export function maxAnswerLength(id: FieldId, catalogue: Catalogue): number {
+  let known = maxLengths.get(catalogue);
+  if (!known) maxLengths.set(catalogue, (known = new Map()));
+  let max = known.get(id);
+  if (max === undefined) known.set(id, (max = readMaxLength(id, catalogue)));
+  return max;
+}
+
+/** Every card showing answers asks, for every field: building the field's schema each time was a tenth of drawing a step. */
+const maxLengths = new WeakMap<Catalogue, Map<FieldId, number>>();
+
+function readMaxLength(id: FieldId, catalogue: Catalogue): number {
   const declared: z.ZodType = FIELDS[id].schema(catalogue);
   const schema = declared instanceof z.ZodOptional ? declared.unwrap() : declared;
   if (schema instanceof z.ZodString && schema.maxLength !== null) return schema.maxLength;

@@ -9,12 +9,19 @@ function countingStore(): ConversationStore & { writes: Map<string, number>; val
   return {
     values, writes,
     get: async (key) => values.get(key) ?? null,
+    getMany: async (keys) => keys.map((key) => values.get(key) ?? null),
     entries: async (prefix, limit) => [...values.entries()].filter(([k]) => k.startsWith(prefix)).slice(0, limit),
     forget: async () => 0,
     forgetUnseen: async () => 0,
     set: async (key, value) => {
       values.set(key, value);
       writes.set(key, (writes.get(key) ?? 0) + 1);
+    },
+    setMany: async (entries) => {
+      for (const [key, value] of entries) {
+        values.set(key, value);
+        writes.set(key, (writes.get(key) ?? 0) + 1);
+      }
     },
   };
 }

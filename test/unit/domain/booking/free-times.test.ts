@@ -1,6 +1,6 @@
 import { loadCatalogues } from '../../../../src/adapters/catalogue/load-catalogues';
 import type { Availability } from '../../../../src/domain/booking/availability';
-import { coversConsultation, freeSlots, offerableTimes } from '../../../../src/domain/booking/free-times';
+import { coversConsultation, freeSlots, freeStarts, offerableTimes } from '../../../../src/domain/booking/free-times';
 import type { Interval } from '../../../../src/domain/booking/interval';
 import { formatLondonTime, londonDate } from '../../../../src/domain/time/london';
 import { buildAvailability, londonDays, londonSpan } from '../../../support/builders';
@@ -159,6 +159,13 @@ describe('offerable times', () => {
 
   it('is empty when nobody is free', () => {
     expect(offerableTimes([], 12)).toEqual([]);
+  });
+
+  it('lists the same start times as numbers as it lists slots', () => {
+    const everyDay = buildAvailability({ weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) });
+    const busy = [busyAt('2026-11-25T09:30', '2026-11-25T10:30')];
+    const now = new Date('2026-11-23T19:00:00Z');
+    expect(freeStarts(everyDay, busy, rules, now).map((s) => new Date(s).toISOString())).toEqual(freeSlots(everyDay, busy, rules, now).map((s) => s.start));
   });
 });
 
