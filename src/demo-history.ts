@@ -65,17 +65,17 @@ async function live(ctx: AppContext, clock: ReturnType<typeof at>, catalogue: Ca
   const own = (await ctx.store.availability.get(service, clinician))!;
   const minutes = catalogue.booking.consultationMinutes * 60_000;
   const accepting = sent + (demo.acceptAfterHours ?? 0) * HOUR;
-  // Times the demo clinician could take: in their own hours, and clear (buffer included) of what they have booked here
-  // or in another service (a time found may be another clinician's) and of times pencilled in.
-  // Times pencilled in: those other requests (in any service) are still waiting to be accepted at, so that the demo
-  // clinician can take any of them later.
+  // Times the demo clinician could take: in their own hours (a time found may be another clinician's), and clear,
+  // buffer included, of what they have booked in any service and of the times other requests are still waiting to
+  // be accepted at (pencilled in), so that the demo clinician can take any of those later.
+  const span = (start: string) => ({ start: Date.parse(start), end: Date.parse(start) + minutes });
   const pencilled = (await Promise.all([...ctx.catalogues.keys()].map((s) => ctx.store.requests.listByStatus(s, 'offered', { limit: 100 }))))
-    .flat().flatMap((r) => r.offer!.preferences.map((p) => ({ start: Date.parse(p), end: Date.parse(p) + minutes, reference: r.reference })));
+    .flat().flatMap((r) => r.offer!.preferences.map(span));
   const diary = [...await busyEverywhere(clock.ctx, service, clinician, clock.ctx.clock.now()), ...pencilled];
   const buffer = catalogue.booking.bufferMinutes * 60_000;
   const times = (await findFreeTimes(clock.ctx, service)).map((t) => t.start)
-    .filter((start) => coversConsultation(own, new Date(start), new Date(Date.parse(start) + minutes)))
-    .filter((start) => !diary.some((b) => overlaps(b, { start: Date.parse(start), end: Date.parse(start) + minutes }, buffer)));
+    .filter((start) => coversConsultation(own, new Date(start), new Date(span(start).end)))
+    .filter((start) => !diary.some((b) => overlaps(b, span(start), buffer)));
   // Times still ahead when the clinician accepts, where the search found some that late.
   const later = times.filter((start) => Date.parse(start) > accepting + HOUR);
   const starts = (later.length > 0 ? later : times).slice(0, catalogue.booking.maxPreferences);

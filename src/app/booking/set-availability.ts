@@ -50,10 +50,11 @@ export async function myAvailability(ctx: AppContext, actor: Actor, service: str
  */
 async function bookedOutside(ctx: AppContext, service: string, clinicianId: string, before: Availability, after: Availability, change: AvailabilityChange, now: Date): Promise<BusyTime[]> {
   if (change.change === 'add_weekly' || change.change === 'add_extra' || (change.change === 'remove' && change.list === 'blackouts')) return [];
-  const busy = (await ctx.store.availability.busy(service, clinicianId, now)).filter((b) => b.end > now.getTime());
+  const busy = await ctx.store.availability.busy(service, clinicianId, now);
   if (change.change === 'add_blackout') {
-    const added = toInterval(after.blackouts.at(-1)!);
-    return busy.filter((b) => overlaps(b, added));
+    // A session need not lie in the published hours, so any booking the new blackout touches is named.
+    const added = after.blackouts.filter((b) => !before.blackouts.some((o) => o.start === b.start && o.end === b.end)).map(toInterval);
+    return busy.filter((b) => added.some((a) => overlaps(b, a)));
   }
   const covered = (a: Availability, b: BusyTime) => coversConsultation(a, new Date(b.start), new Date(b.end));
   return busy.filter((b) => covered(before, b) && !covered(after, b));
